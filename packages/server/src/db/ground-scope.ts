@@ -1,0 +1,144 @@
+import {
+  AliasNode,
+  IdentifierNode,
+  JoinNode,
+  OperationNodeTransformer,
+  PrimitiveValueListNode,
+  TableNode,
+  ValueListNode,
+  ValueNode,
+  WhereNode,
+  sql,
+  type DeleteQueryNode,
+  type InsertQueryNode,
+  type KyselyPlugin,
+  type OperationNode,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type SelectQueryNode,
+  type UnknownRow,
+  type UpdateQueryNode,
+} from 'kysely';
+import { isWithinGround, regionPrefix, type Ground } from '@shoutu/domain';
+
+/**
+ * Grounded tables and the column that places each row in the region tree. A table listed here
+ * is scoped by the caller's ground in every SELECT, UPDATE, DELETE and INSERT that goes through
+ * a request's database handle, whichever module wrote the query: a module cannot forget it.
+ */
+export const GROUNDED_TABLES: Readonly<Record<string, string>> = {
+  regions: 'code',
+  units: 'region_code',
+};
+
+export class GroundViolation extends Error {
+  constructor(readonly table: string, readonly regionCode: unknown) {
+    super(`insert into ${table} outside the caller's ground`);
+  }
+}
+
+/** A region subtree is a range of codes: every descendant of prefix p sorts in [p, p + '~'). */
+function subtreeRanges(ground: Ground): Array<[string, string]> {
+  return ground.regionCodes.map((code) => {
+    const prefix = regionPrefix(code);
+    return [prefix, `${prefix}~`];
+  });
+}
+
+function groundCondition(ranges: Array<[string, string]>, qualifier: string, column: string): OperationNode {
+  if (ranges.length === 0) return sql`1 = 0`.toOperationNode();
+  const ref = sql.ref(`${qualifier}.${column}`);
+  const parts = ranges.map(([lo, hi]) => sql`(${ref} >= ${lo} and ${ref} < ${hi})`);
+  return sql`(${sql.join(parts, sql` or `)})`.toOperationNode();
+}
+
+/** Name the query uses for a grounded table (its alias or its own name), or null. */
+function groundedReference(node: OperationNode): { table: string; qualifier: string } | null {
+  if (AliasNode.is(node) && TableNode.is(node.node) && IdentifierNode.is(node.alias)) {
+    const table = node.node.table.identifier.name;
+    return table in GROUNDED_TABLES ? { table, qualifier: node.alias.name } : null;
+  }
+  if (TableNode.is(node)) {
+    const table = node.table.identifier.name;
+    return table in GROUNDED_TABLES ? { table, qualifier: table } : null;
+  }
+  return null;
+}
+
+function andWhere(where: WhereNode | undefined, condition: OperationNode): WhereNode {
+  return where ? WhereNode.cloneWithOperation(where, 'And', condition) : WhereNode.create(condition);
+}
+
+class GroundTransformer extends OperationNodeTransformer {
+  constructor(private readonly ground: Ground) {
+    super();
+  }
+
+  private condition(ref: { table: string; qualifier: string }): OperationNode {
+    return groundCondition(subtreeRanges(this.ground), ref.qualifier, GROUNDED_TABLES[ref.table]!);
+  }
+
+  protected override transformSelectQuery(node: SelectQueryNode): SelectQueryNode {
+    const transformed = super.transformSelectQuery(node);
+    let where = transformed.where;
+    for (const from of transformed.from?.froms ?? []) {
+      const ref = groundedReference(from);
+      if (ref) where = andWhere(where, this.condition(ref));
+    }
+    const joins = transformed.joins?.map((join) => {
+      const ref = groundedReference(join.table);
+      return ref ? JoinNode.cloneWithOn(join, this.condition(ref)) : join;
+    });
+    return { ...transformed, where, ...(joins ? { joins } : {}) };
+  }
+
+  protected override transformUpdateQuery(node: UpdateQueryNode): UpdateQueryNode {
+    const transformed = super.transformUpdateQuery(node);
+    const ref = transformed.table ? groundedReference(transformed.table) : null;
+    return ref ? { ...transformed, where: andWhere(transformed.where, this.condition(ref)) } : transformed;
+  }
+
+  protected override transformDeleteQuery(node: DeleteQueryNode): DeleteQueryNode {
+    const transformed = super.transformDeleteQuery(node);
+    let where = transformed.where;
+    for (const from of transformed.from.froms) {
+      const ref = groundedReference(from);
+      if (ref) where = andWhere(where, this.condition(ref));
+    }
+    return { ...transformed, where };
+  }
+
+  protected override transformInsertQuery(node: InsertQueryNode): InsertQueryNode {
+    const transformed = super.transformInsertQuery(node);
+    const ref = groundedReference(transformed.into ?? transformed);
+    if (!ref) return transformed;
+    const column = GROUNDED_TABLES[ref.table]!;
+    const index = transformed.columns?.findIndex((c) => c.column.name === column) ?? -1;
+    const rows = transformed.values && 'values' in transformed.values ? (transformed.values.values as readonly OperationNode[]) : [];
+    if (index < 0 || rows.length === 0) throw new GroundViolation(ref.table, undefined);
+    for (const row of rows) {
+      const value = PrimitiveValueListNode.is(row)
+        ? row.values[index]
+        : ValueListNode.is(row) && ValueNode.is(row.values[index]!)
+          ? (row.values[index] as ValueNode).value
+          : undefined;
+      if (typeof value !== 'string' || !isWithinGround(value, this.ground)) throw new GroundViolation(ref.table, value);
+    }
+    return transformed;
+  }
+}
+
+export class GroundScopePlugin implements KyselyPlugin {
+  private readonly transformer: GroundTransformer;
+  constructor(ground: Ground) {
+    this.transformer = new GroundTransformer(ground);
+  }
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return this.transformer.transformNode(args.node);
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}

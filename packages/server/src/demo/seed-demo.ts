@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { AuditService } from '../modules/audit/audit.service.js';
+import { hashPassword } from '../modules/auth/passwords.js';
+import { UnitsRepository } from '../modules/units/units.repository.js';
+import { UsersRepository } from '../modules/users/users.repository.js';
+import { DEMO_ACCOUNTS } from './demo-accounts.js';
+
+/** Demo departments of the city (labelled 演示 so nobody takes them for the real register). */
+const DEMO_UNITS = [
+  { key: 'city-emergency', name: '市应急管理局（演示）', regionCode: '320700', matters: ['work_safety', 'hazardous_chemicals', 'mining'] },
+  { key: 'city-health', name: '市卫生健康委员会（演示）', regionCode: '320700', matters: ['epidemic_control', 'medical_institutions'] },
+  { key: 'city-industry', name: '市工业和信息化局（演示）', regionCode: '320700', matters: ['industry', 'resumption_of_work'] },
+  { key: 'city-housing', name: '市住房和城乡建设局（演示）', regionCode: '320700', matters: ['construction'] },
+  { key: 'city-transport', name: '市交通运输局（演示）', regionCode: '320700', matters: ['road_transport', 'ports'] },
+  { key: 'haizhou-emergency', name: '海州区应急管理局（演示）', regionCode: '320706', matters: ['work_safety'] },
+  { key: 'lianyun-emergency', name: '连云区应急管理局（演示）', regionCode: '320703', matters: ['work_safety'] },
+];
+
+export async function seedDemo(db: Kysely<Database>, audit: AuditService, password: string, now: Date): Promise<{ created: string[] }> {
+  const users = new UsersRepository(db);
+  if ((await users.findByUsername('admin')) !== undefined) return { created: [] };
+  const at = now.toISOString();
+  const passwordHash = await hashPassword(password);
+  const unitIds = new Map<string, string>();
+  const created: string[] = [];
+  await db.transaction().execute(async (trx) => {
+    const units = new UnitsRepository(trx);
+    for (const unit of DEMO_UNITS) {
+      const id = randomUUID();
+      unitIds.set(unit.key, id);
+      await units.insert({ id, name: unit.name, kind: 'department', region_code: unit.regionCode, matters: JSON.stringify(unit.matters), member_region_codes: '[]', created_at: at, updated_at: at, version: 1 });
+    }
+    for (const account of DEMO_ACCOUNTS) {
+      await new UsersRepository(trx).insert({
+        id: randomUUID(),
+        username: account.username,
+        display_name: account.displayName,
+        password_hash: passwordHash,
+        roles: JSON.stringify(account.roles),
+        ground_region_codes: JSON.stringify(account.regionCodes),
+        department_id: account.department ? unitIds.get(account.department)! : null,
+        enterprise_id: null,
+        must_change_password: 0,
+        disabled: 0,
+        failed_logins: 0,
+        locked_until: null,
+        password_changed_at: at,
+        is_demo: 1,
+        created_at: at,
+        updated_at: at,
+        version: 1,
+      });
+      created.push(account.username);
+    }
+    await audit.record(trx, { actor: null, ip: null, now: () => now }, { action: 'demo.seed', actorUsername: 'system', detail: { users: created.length, units: DEMO_UNITS.length } });
+  });
+  return { created };
+}

@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Permission } from '@shoutu/domain';
+import { GroundScopePlugin } from '../db/ground-scope.js';
+import { SESSION_COOKIE } from '../modules/auth/auth.service.js';
+import { AppError } from './errors.js';
+
+/** Routes registered by plugins we do not write (the API browser, the web app's files) are public. */
+const PUBLIC_PREFIXES = ['/api/docs', '/assets/'];
+
+export function registerAccessControl(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    if (route.config?.permission) return;
+    if (PUBLIC_PREFIXES.some((p) => url.startsWith(p)) || (!url.startsWith('/api/') && route.method !== 'POST')) {
+      route.config = { ...route.config, permission: 'public' };
+      return;
+    }
+    throw new Error(`Route ${String(route.method)} ${url} declares no permission`);
+  });
+
+  app.decorateRequest('ctx', null as never);
+
+  app.addHook('onRequest', async (request) => {
+    const { auth, clock, db } = app.services;
+    const now = clock.now();
+    const actor = await auth.authenticate(request.cookies[SESSION_COOKIE], now);
+    const ground = actor?.ground ?? { regionCodes: [] };
+    request.ctx = {
+      actor,
+      db: db.kysely.withPlugin(new GroundScopePlugin(ground)),
+      ip: request.ip ?? null,
+      requestId: String(request.id ?? randomUUID()),
+      now: () => clock.now(),
+    };
+    const config = request.routeOptions.config;
+    const permission = config?.permission;
+    if (!permission || permission === 'public') return;
+    if (!actor) throw new AppError(request.cookies[SESSION_COOKIE] ? 'session_expired' : 'unauthenticated');
+    if (actor.mustChangePassword && !config.allowPendingPasswordChange) throw new AppError('password_change_required');
+    if (permission !== 'authenticated' && !actor.permissions.includes(permission as Permission)) throw new AppError('forbidden');
+  });
+}

@@ -1,0 +1,48 @@
+import type { Kysely, Selectable, Insertable, Updateable } from 'kysely';
+import type { Database, UserTable } from '../../db/schema.js';
+
+export type UserRow = Selectable<UserTable>;
+
+/** Accounts are not region-grounded rows: only the auth flow and the system admin touch them. */
+export class UsersRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  findByUsername(username: string) {
+    return this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  }
+
+  findById(id: string) {
+    return this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async insert(row: Insertable<UserTable>): Promise<void> {
+    await this.db.insertInto('users').values(row).execute();
+  }
+
+  /** Applies a change only if the row still has the version the caller read; returns rows changed. */
+  async updateVersioned(id: string, version: number, changes: Updateable<UserTable>): Promise<number> {
+    const result = await this.db
+      .updateTable('users')
+      .set({ ...changes, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async update(id: string, changes: Updateable<UserTable>): Promise<void> {
+    await this.db.updateTable('users').set(changes).where('id', '=', id).execute();
+  }
+
+  list(options: { limit: number; after?: string; q?: string }) {
+    let query = this.db.selectFrom('users').selectAll().orderBy('username').limit(options.limit);
+    if (options.after !== undefined) query = query.where('username', '>', options.after);
+    if (options.q) query = query.where((eb) => eb.or([eb('username', 'like', `%${options.q}%`), eb('display_name', 'like', `%${options.q}%`)]));
+    return query.execute();
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}

@@ -1,0 +1,18 @@
+import type { Config } from './config.js';
+import type { Clock } from './clock.js';
+import type { Db } from './db/database.js';
+import { AuditService } from './modules/audit/audit.service.js';
+import { AuthService } from './modules/auth/auth.service.js';
+
+/** The long-lived services shared by all requests; per-request state lives in RequestContext. */
+export interface Services {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  auth: AuthService;
+}
+
+export function createServices(db: Db, config: Config, clock: Clock): Services {
+  const audit = new AuditService(db.dialect);
+  return { db, clock, audit, auth: new AuthService(db.kysely, audit, config) };
+}
