@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -17,9 +16,12 @@ import type { Db } from './db/database.js';
 import './http/fastify-types.js';
 import { registerAccessControl } from './http/access.js';
 import { registerIdempotency } from './http/idempotency.js';
+import { registerStrictJsonParser } from './http/json-body.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { createServices } from './services.js';
+import { SHOUTU_VERSION } from './version.js';
+import { loadMasterKey } from './privacy/master-key.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { regionsRoutes } from './modules/regions/regions.routes.js';
@@ -28,8 +30,6 @@ import { systemRoutes } from './modules/system/system.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 
-const require = createRequire(import.meta.url);
-const { version } = require('../package.json') as { version: string };
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 /** Bodies are validated strictly (no type coercion, unknown fields refused); query strings coerce. */
@@ -47,9 +47,11 @@ export interface AppOptions {
   db: Db;
   clock?: Clock;
   logger?: boolean;
+  /** Tests pass a key; otherwise it comes from the configuration (see privacy/master-key.ts). */
+  masterKey?: Buffer;
 }
 
-export async function buildApp({ config, db, clock = systemClock, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, clock = systemClock, logger = true, masterKey }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
       ? {
@@ -73,7 +75,8 @@ export async function buildApp({ config, db, clock = systemClock, logger = true 
     duration.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
 
-  app.decorate('services', createServices(db, config, clock));
+  const key = masterKey ?? loadMasterKey({ envKey: config.masterKey ?? undefined, keyFile: config.masterKeyFile, createIfMissing: config.demo });
+  app.decorate('services', createServices(db, config, clock, key));
   app.decorate('config', config);
   app.decorate('metrics', metrics);
 
@@ -82,11 +85,12 @@ export async function buildApp({ config, db, clock = systemClock, logger = true 
   registerIdempotency(app);
   registerSecurityHeaders(app);
   registerProblemHandlers(app);
+  registerStrictJsonParser(app);
 
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Shoutu API', version, description: '守土 — work safety, epidemic control, economic recovery and supervision. Errors are application/problem+json with a stable code.' },
+      info: { title: 'Shoutu API', version: SHOUTU_VERSION, description: '守土 — work safety, epidemic control, economic recovery and supervision. Errors are application/problem+json with a stable code.' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'shoutu_session' } } },
       security: [{ session: [] }],
     },

@@ -18,6 +18,9 @@ export interface Config {
   bodyLimitBytes: number;
   logLevel: string;
   webDist: string | null;
+  /** Base64 master key for personal-data encryption, or null to use `masterKeyFile`. */
+  masterKey: string | null;
+  masterKeyFile: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -55,6 +58,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     bodyLimitBytes: intSetting(env, 'SHOUTU_BODY_LIMIT_BYTES', 256 * 1024),
     logLevel: env.SHOUTU_LOG_LEVEL ?? 'info',
     webDist: env.SHOUTU_WEB_DIST ?? null,
+    masterKey: env.SHOUTU_MASTER_KEY ?? null,
+    masterKeyFile: path.resolve(env.SHOUTU_MASTER_KEY_FILE ?? path.join(dataDir, 'shoutu.key')),
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import type { Db } from './db/database.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { FieldCrypto } from './privacy/field-crypto.js';
 
 /** The long-lived services shared by all requests; per-request state lives in RequestContext. */
 export interface Services {
@@ -10,9 +11,10 @@ export interface Services {
   clock: Clock;
   audit: AuditService;
   auth: AuthService;
+  crypto: FieldCrypto;
 }
 
-export function createServices(db: Db, config: Config, clock: Clock): Services {
+export function createServices(db: Db, config: Config, clock: Clock, masterKey: Buffer): Services {
   const audit = new AuditService(db.dialect);
-  return { db, clock, audit, auth: new AuthService(db.kysely, audit, config) };
+  return { db, clock, audit, auth: new AuthService(db.kysely, audit, config), crypto: new FieldCrypto(masterKey) };
 }

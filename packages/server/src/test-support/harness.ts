@@ -77,7 +77,7 @@ export async function createTestApp(engine: Dialect, overrides: Partial<Config> 
   await importCityRegions(db, audit, '3207', clock.now());
   await seedDemo(db.kysely, audit, DEMO_PASSWORD, clock.now());
   const config = loadConfig({ SHOUTU_DATA_DIR: os.tmpdir() }, { demo: true, ...overrides });
-  const app = await buildApp({ config, db, clock, logger: false });
+  const app = await buildApp({ config, db, clock, logger: false, masterKey: randomBytes(32) });
   await app.ready();
   return {
     app,

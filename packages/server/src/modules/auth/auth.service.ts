@@ -48,14 +48,13 @@ export class AuthService {
       throw new AppError('account_locked');
     }
     if (!(await verifyPassword(user.password_hash, password))) {
-      const failures = user.failed_logins + 1;
-      const lock = failures >= this.config.lockout.maxFailures;
-      await this.system.transaction().execute(async (trx) => {
-        await new UsersRepository(trx).update(user.id, {
-          failed_logins: lock ? 0 : failures,
-          locked_until: lock ? new Date(now.getTime() + this.config.lockout.minutes * MINUTE).toISOString() : user.locked_until,
-        });
-        await this.audit.record(trx, ctx, { action: lock ? 'auth.lockout' : 'auth.login', result: 'failure', actorUsername: username, actorId: user.id, detail: { failures } });
+      const lock = await this.system.transaction().execute(async (trx) => {
+        const repo = new UsersRepository(trx);
+        const failures = await repo.incrementFailedLogins(user.id);
+        const locking = failures >= this.config.lockout.maxFailures;
+        if (locking) await repo.update(user.id, { failed_logins: 0, locked_until: new Date(now.getTime() + this.config.lockout.minutes * MINUTE).toISOString() });
+        await this.audit.record(trx, ctx, { action: locking ? 'auth.lockout' : 'auth.login', result: 'failure', actorUsername: username, actorId: user.id, detail: { failures } });
+        return locking;
       });
       throw new AppError(lock ? 'account_locked' : 'invalid_credentials');
     }

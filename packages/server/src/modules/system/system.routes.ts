@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { DEMO_ACCOUNTS } from '../../demo/demo-accounts.js';
+import { SHOUTU_VERSION } from '../../version.js';
 
 const SystemInfo = Type.Object({
   name: Type.String(),
@@ -16,7 +17,7 @@ export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { permission: 'public' }, schema: { tags: ['system'], summary: 'Product name, version and, in demo mode only, the demo accounts', response: { 200: SystemInfo } } },
     async () => ({
       name: 'Shoutu',
-      version: app.version,
+      version: SHOUTU_VERSION,
       demo: app.config.demo,
       ...(app.config.demo
         ? { demoPassword: app.config.demoPassword, demoAccounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, roleLabelKey: a.roles[0]!, description: a.description })) }

@@ -30,6 +30,20 @@ export class UsersRepository {
     return Number(result.numUpdatedRows);
   }
 
+  /**
+   * Counts one more failed sign-in in the database itself and returns the new total: guesses sent
+   * in parallel each read the same row, so a count computed from that read would let them all pass.
+   */
+  async incrementFailedLogins(id: string): Promise<number> {
+    const row = await this.db
+      .updateTable('users')
+      .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+      .where('id', '=', id)
+      .returning('failed_logins')
+      .executeTakeFirstOrThrow();
+    return Number(row.failed_logins);
+  }
+
   async update(id: string, changes: Updateable<UserTable>): Promise<void> {
     await this.db.updateTable('users').set(changes).where('id', '=', id).execute();
   }

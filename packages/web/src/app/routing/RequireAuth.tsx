@@ -1,0 +1,26 @@
+import { Spin } from 'antd';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { CurrentUserContext } from '../../modules/auth/CurrentUserContext';
+import { useMe } from '../../modules/auth/hooks/useMe';
+import { LoadFailed } from './LoadFailed';
+
+const CHANGE_PASSWORD = '/change-password';
+
+/** The signed-in area: no session goes to /login; a forced password change allows nothing else. */
+export function RequireAuth() {
+  const { me, isLoading, error } = useMe();
+  const location = useLocation();
+
+  if (isLoading) return <Spin fullscreen />;
+  if (error) return <LoadFailed error={error} />;
+  if (!me) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (me.mustChangePassword && location.pathname !== CHANGE_PASSWORD) return <Navigate to={CHANGE_PASSWORD} replace />;
+  return (
+    <CurrentUserContext value={me}>
+      <Outlet />
+    </CurrentUserContext>
+  );
+}
