@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const backend = 'http://127.0.0.1:8080';
@@ -15,6 +16,10 @@ const vendorGroups = [
 
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    // The web shares the domain's pure rules (roles, validators, masking) from source.
+    alias: { '@shoutu/domain': fileURLToPath(new URL('../domain/src/index.ts', import.meta.url)) },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -29,6 +29,8 @@ import { operationsRoutes } from './modules/system/operations.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { safetyRoutes } from './modules/safety/safety.routes.js';
+import { epidemicRoutes } from './modules/epidemic/epidemic.routes.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -107,6 +109,8 @@ export async function buildApp({ config, db, clock = systemClock, logger = true,
       await api.register(unitsRoutes);
       await api.register(usersRoutes);
       await api.register(auditRoutes);
+      await api.register(safetyRoutes);
+      await api.register(epidemicRoutes);
     },
     { prefix: '/api/v1' },
   );

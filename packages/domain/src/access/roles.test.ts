@@ -91,8 +91,8 @@ describe('permissions of roles', () => {
   });
 
   it('unites the permissions of several roles, without duplicates, in the canonical order', () => {
-    expect(permissionsOf(['audit_admin', 'grid_worker'])).toEqual(['regions:read', 'audit:read']);
-    expect(permissionsOf(['grid_worker', 'grid_worker'])).toEqual(['regions:read']);
+    expect(permissionsOf(['audit_admin', 'checkpoint_officer'])).toEqual(['regions:read', 'audit:read', 'persons:read', 'persons:manage', 'travel:check']);
+    expect(permissionsOf(['checkpoint_officer', 'checkpoint_officer'])).toEqual(['regions:read', 'persons:read', 'persons:manage', 'travel:check']);
   });
 
   it('for any role set, is the union of the single roles, listed in PERMISSIONS order', () => {

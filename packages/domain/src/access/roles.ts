@@ -26,22 +26,43 @@ export const PERMISSIONS = [
   'users:manage',
   'security:manage',
   'audit:read',
+  // Work safety
+  'enterprises:read',
+  'enterprises:manage',
+  'hazards:read',
+  'hazards:manage',
+  'accidents:read',
+  'accidents:report',
+  // Epidemic control
+  'persons:read',
+  'persons:manage',
+  'persons:unmask',
+  'followups:write',
+  'travel:check',
+  'epidemic:policy',
+  // Lists leave the system only through audited exports (SECURITY.md row 18).
+  'data:export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
+
+const SAFETY_READ: Permission[] = ['enterprises:read', 'hazards:read', 'accidents:read'];
+const SAFETY_WORK: Permission[] = [...SAFETY_READ, 'enterprises:manage', 'hazards:manage', 'accidents:report'];
+const EPIDEMIC_READ: Permission[] = ['persons:read'];
+const EPIDEMIC_WORK: Permission[] = [...EPIDEMIC_READ, 'persons:manage', 'followups:write', 'travel:check'];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The system admin runs users, units and configuration but never reads the audit trail.
   system_admin: ['regions:read', 'regions:manage', 'units:read', 'units:manage', 'users:manage'],
   security_admin: ['regions:read', 'units:read', 'security:manage'],
-  // The audit admin reads the trail and nothing else writes through this role.
+  // The audit admin reads the trail and nothing else.
   audit_admin: ['audit:read'],
-  city_leader: ['regions:read', 'units:read'],
-  department_regulator: ['regions:read', 'units:read'],
-  district_officer: ['regions:read', 'units:read'],
-  town_officer: ['regions:read', 'units:read'],
-  grid_worker: ['regions:read'],
-  checkpoint_officer: ['regions:read'],
-  enterprise_officer: ['regions:read'],
+  city_leader: ['regions:read', 'units:read', ...SAFETY_READ, ...EPIDEMIC_READ, 'epidemic:policy', 'data:export'],
+  department_regulator: ['regions:read', 'units:read', ...SAFETY_WORK, ...EPIDEMIC_READ, 'data:export'],
+  district_officer: ['regions:read', 'units:read', ...SAFETY_WORK, ...EPIDEMIC_WORK, 'persons:unmask', 'data:export'],
+  town_officer: ['regions:read', 'units:read', ...SAFETY_WORK, ...EPIDEMIC_WORK, 'persons:unmask'],
+  grid_worker: ['regions:read', 'enterprises:read', 'hazards:read', 'hazards:manage', ...EPIDEMIC_WORK],
+  checkpoint_officer: ['regions:read', 'persons:read', 'persons:manage', 'travel:check'],
+  enterprise_officer: ['regions:read', 'enterprises:read', 'hazards:read', 'hazards:manage', 'accidents:report'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -1,7 +1,9 @@
 import {
   AliasNode,
+  ColumnNode,
   IdentifierNode,
   JoinNode,
+  OnConflictNode,
   OperationNodeTransformer,
   PrimitiveValueListNode,
   TableNode,
@@ -9,6 +11,7 @@ import {
   ValueNode,
   WhereNode,
   sql,
+  type ColumnUpdateNode,
   type DeleteQueryNode,
   type InsertQueryNode,
   type KyselyPlugin,
@@ -22,6 +25,8 @@ import {
   type UpdateQueryNode,
 } from 'kysely';
 import { isWithinGround, regionPrefix, type Ground } from '@shoutu/domain';
+import { EPIDEMIC_GROUNDED_TABLES } from '../modules/epidemic/epidemic.tables.js';
+import { SAFETY_GROUNDED_TABLES } from '../modules/safety/safety.tables.js';
 
 /**
  * Grounded tables and the column that places each row in the region tree. A table listed here
@@ -31,11 +36,13 @@ import { isWithinGround, regionPrefix, type Ground } from '@shoutu/domain';
 export const GROUNDED_TABLES: Readonly<Record<string, string>> = {
   regions: 'code',
   units: 'region_code',
+  ...SAFETY_GROUNDED_TABLES,
+  ...EPIDEMIC_GROUNDED_TABLES,
 };
 
 export class GroundViolation extends Error {
   constructor(readonly table: string, readonly regionCode: unknown) {
-    super(`insert into ${table} outside the caller's ground`);
+    super(`write to ${table} outside the caller's ground`);
   }
 }
 
@@ -80,6 +87,16 @@ class GroundTransformer extends OperationNodeTransformer {
     return groundCondition(subtreeRanges(this.ground), ref.qualifier, GROUNDED_TABLES[ref.table]!);
   }
 
+  /** A region written by UPDATE or upsert must lie in the ground too, or a row could be moved out of it. */
+  private checkUpdates(ref: { table: string }, updates: readonly ColumnUpdateNode[] | undefined): void {
+    const column = GROUNDED_TABLES[ref.table]!;
+    for (const update of updates ?? []) {
+      if (!ColumnNode.is(update.column) || update.column.column.name !== column) continue;
+      const value = ValueNode.is(update.value) ? update.value.value : undefined;
+      if (typeof value !== 'string' || !isWithinGround(value, this.ground)) throw new GroundViolation(ref.table, value);
+    }
+  }
+
   protected override transformSelectQuery(node: SelectQueryNode): SelectQueryNode {
     const transformed = super.transformSelectQuery(node);
     let where = transformed.where;
@@ -97,7 +114,9 @@ class GroundTransformer extends OperationNodeTransformer {
   protected override transformUpdateQuery(node: UpdateQueryNode): UpdateQueryNode {
     const transformed = super.transformUpdateQuery(node);
     const ref = transformed.table ? groundedReference(transformed.table) : null;
-    return ref ? { ...transformed, where: andWhere(transformed.where, this.condition(ref)) } : transformed;
+    if (!ref) return transformed;
+    this.checkUpdates(ref, transformed.updates);
+    return { ...transformed, where: andWhere(transformed.where, this.condition(ref)) };
   }
 
   protected override transformDeleteQuery(node: DeleteQueryNode): DeleteQueryNode {
@@ -126,7 +145,11 @@ class GroundTransformer extends OperationNodeTransformer {
           : undefined;
       if (typeof value !== 'string' || !isWithinGround(value, this.ground)) throw new GroundViolation(ref.table, value);
     }
-    return transformed;
+    const conflict = transformed.onConflict;
+    if (!conflict?.updates) return transformed;
+    // ON CONFLICT DO UPDATE changes the row already there, which may belong to another district.
+    this.checkUpdates(ref, conflict.updates);
+    return { ...transformed, onConflict: OnConflictNode.cloneWithUpdateWhere(conflict, this.condition(ref)) };
   }
 }
 

@@ -1,11 +1,18 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import { foundationMigration } from './migrations/0001-foundation.js';
+import { epidemicMigrations } from '../modules/epidemic/epidemic.migrations.js';
+import { safetyMigrations } from '../modules/safety/safety.migrations.js';
 
-/** One migration set for both engines; a migration that must differ asks for the dialect. */
+/**
+ * One migration set for both engines; a migration that must differ asks for the dialect. Each
+ * capability brings its own, named so that Kysely's alphabetical order is the order to apply them.
+ */
 function migrationsFor(db: Db): Record<string, Migration> {
   return {
     '0001-foundation': foundationMigration(db.dialect),
+    ...safetyMigrations(db.dialect),
+    ...epidemicMigrations(db.dialect),
   };
 }
 

@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { EpidemicTables } from '../modules/epidemic/epidemic.tables.js';
+import type { SafetyTables } from '../modules/safety/safety.tables.js';
 
 /**
  * Table types shared by both engines. Timestamps are ISO-8601 UTC text and booleans are 0/1
@@ -81,7 +83,7 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
-export interface Database {
+export interface Database extends SafetyTables, EpidemicTables {
   regions: RegionTable;
   units: UnitTable;
   users: UserTable;

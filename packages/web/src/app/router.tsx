@@ -6,6 +6,8 @@ import { NotFound } from './routing/NotFound';
 import { PageFallback } from './routing/PageFallback';
 import { RequireAuth } from './routing/RequireAuth';
 import { RequirePermission } from './routing/RequirePermission';
+import { epidemicRoutes } from '../modules/epidemic/epidemic.module';
+import { safetyRoutes } from '../modules/safety/safety.module';
 
 // Every page is its own chunk, fetched the first time it is opened.
 const LoginPage = lazy(() => import('../modules/auth/components/LoginPage'));
@@ -71,6 +73,8 @@ export const router = createBrowserRouter([
               </RequirePermission>
             ),
           },
+          ...safetyRoutes,
+          ...epidemicRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -18,10 +18,23 @@ function applyLanguage(lng: string): void {
 
 i18n.on('languageChanged', applyLanguage);
 
+type Messages = { [key: string]: string | Messages };
+
+/** Each capability keeps its strings beside its code (modules/<x>/i18n/<lang>.json); all are merged here. */
+const moduleMessages = import.meta.glob<Messages>('../modules/**/i18n/*.json', { eager: true, import: 'default' });
+
+function withModules(lang: 'zh-CN' | 'en', base: Messages): Messages {
+  const merged: Messages = { ...base };
+  for (const [file, messages] of Object.entries(moduleMessages)) {
+    if (file.endsWith(`/${lang}.json`)) Object.assign(merged, messages);
+  }
+  return merged;
+}
+
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: zhCN },
-    en: { translation: en },
+    'zh-CN': { translation: withModules('zh-CN', zhCN) },
+    en: { translation: withModules('en', en) },
   },
   lng: storedLang(),
   fallbackLng: DEFAULT_LANG,

@@ -1,6 +1,8 @@
 import { ApartmentOutlined, AuditOutlined, ClusterOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../modules/auth/api/auth.types';
+import { epidemicNavigation } from '../../modules/epidemic/epidemic.module';
+import { safetyNavigation } from '../../modules/safety/safety.module';
 
 export interface NavItem {
   path: string;
@@ -16,10 +18,12 @@ export interface NavGroup {
 }
 
 /**
- * The side menu, grouped by capability. Later capabilities (安全生产, 疫情防控, 复工复产,
- * 督查督办) add their own group here; the home page is the first entry the user may open.
+ * The side menu, grouped by capability: each capability exports its groups from its
+ * `<capability>.module.tsx`; the home page is the first entry the user may open.
  */
 export const NAVIGATION: NavGroup[] = [
+  ...safetyNavigation,
+  ...epidemicNavigation,
   {
     key: 'foundation',
     labelKey: 'nav.group.foundation',

@@ -1,26 +1,4 @@
-/** Mirrors the role and permission codes of packages/domain/src/access/roles.ts. */
-export const ROLES = [
-  'system_admin',
-  'security_admin',
-  'audit_admin',
-  'city_leader',
-  'department_regulator',
-  'district_officer',
-  'town_officer',
-  'grid_worker',
-  'checkpoint_officer',
-  'enterprise_officer',
-] as const;
-export type Role = (typeof ROLES)[number];
-
-export type Permission =
-  | 'regions:read'
-  | 'regions:manage'
-  | 'units:read'
-  | 'units:manage'
-  | 'users:manage'
-  | 'security:manage'
-  | 'audit:read';
+export { ROLES, type Role, type Permission } from '@shoutu/domain';
 
 export interface GroundRegion {
   code: string;
