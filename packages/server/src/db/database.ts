@@ -29,6 +29,9 @@ export function sqliteFile(url: string): string {
 export function openDatabase(url: string): Db {
   if (dialectOf(url) === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // The pool drops a connection the server ended while idle (restart, failover, an operator) and
+    // opens a new one for the next query; left unhandled, this 'error' event would end the process.
+    pool.on('error', (error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`));
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, dialect: 'postgres', url, close: () => kysely.destroy() };
   }
