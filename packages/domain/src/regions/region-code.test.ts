@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { isRegionCode, isWithinRegion, parentRegionCode, regionLevel, regionPrefix } from './region-code.js';
+import { commonRegion, isRegionCode, isWithinRegion, parentRegionCode, regionLevel, regionPrefix } from './region-code.js';
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 /** A 12-digit community code with every level present: province 11–82, then non-zero segments. */
@@ -129,5 +129,17 @@ describe('region code (GB/T 2260 and statistics division codes)', () => {
         }),
       );
     });
+  });
+});
+
+describe('the smallest region holding a set of codes', () => {
+  it.each([
+    [['320706'], '320706'],
+    [['320706001001', '320706001002'], '320706001'],
+    [['320706', '320703'], '320700'],
+    [['320706001001', '320703001'], '320700'],
+    [['320706', '110101'], null],
+  ])('holds %j in %s', (codes, expected) => {
+    expect(commonRegion(codes)).toBe(expected);
   });
 });

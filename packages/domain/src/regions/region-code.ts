@@ -44,6 +44,13 @@ export function parentRegionCode(code: string): string | null {
   }
 }
 
+/** The smallest region that contains all the given codes (a user's home in the tree), or null if none. */
+export function commonRegion(codes: readonly string[]): string | null {
+  let candidate: string | null = codes[0] ?? null;
+  while (candidate !== null && !codes.every((code) => isWithinRegion(code, candidate!))) candidate = parentRegionCode(candidate);
+  return candidate;
+}
+
 /** True when `code` lies inside (or is) the region `ancestor`. */
 export function isWithinRegion(code: string, ancestor: string): boolean {
   return code.startsWith(regionPrefix(ancestor));

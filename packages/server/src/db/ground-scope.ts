@@ -36,6 +36,8 @@ import { SAFETY_GROUNDED_TABLES } from '../modules/safety/safety.tables.js';
 export const GROUNDED_TABLES: Readonly<Record<string, string>> = {
   regions: 'code',
   units: 'region_code',
+  // An account is visible to an admin whose ground holds the account's whole ground.
+  users: 'home_region_code',
   ...SAFETY_GROUNDED_TABLES,
   ...EPIDEMIC_GROUNDED_TABLES,
 };

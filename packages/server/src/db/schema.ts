@@ -37,6 +37,8 @@ export interface UserTable {
   password_hash: string;
   roles: string;
   ground_region_codes: string;
+  /** The smallest region holding the whole ground: accounts are grounded by it. */
+  home_region_code: string;
   department_id: string | null;
   enterprise_id: string | null;
   must_change_password: number;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { commonRegion } from '@shoutu/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { AuditService } from '../modules/audit/audit.service.js';
@@ -40,6 +41,7 @@ export async function seedDemo(db: Kysely<Database>, audit: AuditService, passwo
         password_hash: passwordHash,
         roles: JSON.stringify(account.roles),
         ground_region_codes: JSON.stringify(account.regionCodes),
+        home_region_code: commonRegion(account.regionCodes)!,
         department_id: account.department ? unitIds.get(account.department)! : null,
         enterprise_id: null,
         must_change_password: 0,

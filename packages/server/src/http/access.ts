@@ -12,7 +12,8 @@ export function registerAccessControl(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
     const url = route.url;
     if (route.config?.permission) return;
-    if (PUBLIC_PREFIXES.some((p) => url.startsWith(p)) || (!url.startsWith('/api/') && route.method !== 'POST')) {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (PUBLIC_PREFIXES.some((p) => url.startsWith(p)) || (!url.startsWith('/api/') && methods.every((m) => m === 'GET' || m === 'HEAD'))) {
       route.config = { ...route.config, permission: 'public' };
       return;
     }

@@ -42,7 +42,7 @@ const KEYWORD_CODES: Record<string, FieldErrorCode> = {
 
 /** Turns schema validation issues into field errors named by JSON path (`regionCodes.0`). */
 function fieldErrorsFrom(issues: AjvIssue[], part: string | undefined): FieldError[] {
-  return issues.map((issue) => {
+  const errors = issues.map((issue) => {
     const base = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
     const extra =
       issue.keyword === 'required' ? String(issue.params.missingProperty ?? '')
@@ -51,6 +51,8 @@ function fieldErrorsFrom(issues: AjvIssue[], part: string | undefined): FieldErr
     const field = [base, extra].filter(Boolean).join('.') || part || 'body';
     return fieldError(field, KEYWORD_CODES[issue.keyword] ?? 'invalid');
   });
+  // A value that fails every branch of a union yields one issue per branch; the client needs one.
+  return errors.filter((e, i) => errors.findIndex((o) => o.field === e.field && o.code === e.code) === i);
 }
 
 export function registerProblemHandlers(app: FastifyInstance): void {

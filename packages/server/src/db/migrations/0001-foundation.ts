@@ -42,6 +42,7 @@ export function foundationMigration(dialect: Dialect) {
         .addColumn('password_hash', 'text', (c) => c.notNull())
         .addColumn('roles', 'text', (c) => c.notNull())
         .addColumn('ground_region_codes', 'text', (c) => c.notNull())
+        .addColumn('home_region_code', codeType, (c) => c.notNull())
         .addColumn('department_id', 'text', (c) => c.references('units.id'))
         .addColumn('enterprise_id', 'text')
         .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
@@ -54,6 +55,8 @@ export function foundationMigration(dialect: Dialect) {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
         .execute();
+
+      await db.schema.createIndex('users_home_region').on('users').columns(['home_region_code', 'username']).execute();
 
       await db.schema
         .createTable('sessions')

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@shoutu/domain';
+import { commonRegion, type Role } from '@shoutu/domain';
 import type { Db } from '../../db/database.js';
 import { AuditService } from '../audit/audit.service.js';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords.js';
@@ -26,7 +26,7 @@ export async function createUserFromCli(db: Db, input: { username: string; displ
   await db.kysely.transaction().execute(async (trx) => {
     await new UsersRepository(trx).insert({
       id, username: input.username, display_name: input.displayName, password_hash: passwordHash,
-      roles: JSON.stringify(input.roles), ground_region_codes: JSON.stringify(input.regionCodes),
+      roles: JSON.stringify(input.roles), ground_region_codes: JSON.stringify(input.regionCodes), home_region_code: commonRegion(input.regionCodes)!,
       department_id: null, enterprise_id: null, must_change_password: 1, disabled: 0, failed_logins: 0,
       locked_until: null, password_changed_at: now, is_demo: 0, created_at: now, updated_at: now, version: 1,
     });

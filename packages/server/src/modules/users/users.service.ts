@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { conflictingAdminRoles, isGroundWithin, type Role } from '@shoutu/domain';
+import { commonRegion, conflictingAdminRoles, isGroundWithin, type Role } from '@shoutu/domain';
 import type { Static } from 'typebox';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { RequestContext } from '../../http/context.js';
 import { AppError, fieldError, notFound } from '../../http/errors.js';
 import { decodeCursor, encodeCursor } from '../../http/pagination.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords.js';
 import { SessionsRepository } from '../auth/sessions.repository.js';
@@ -52,8 +53,6 @@ export class UsersService {
   async create(ctx: RequestContext, body: Static<typeof CreateUserBody>) {
     await this.checkGrant(ctx, body.roles, body.regionCodes);
     assertPasswordPolicy(body.password, body.username);
-    const repo = new UsersRepository(ctx.db);
-    if (await repo.findByUsername(body.username)) throw new AppError('conflict', [fieldError('username', 'taken')]);
     const now = ctx.now().toISOString();
     const row = {
       id: randomUUID(),
@@ -62,6 +61,7 @@ export class UsersService {
       password_hash: await hashPassword(body.password),
       roles: JSON.stringify(body.roles),
       ground_region_codes: JSON.stringify(body.regionCodes),
+      home_region_code: commonRegion(body.regionCodes)!,
       department_id: body.departmentId ?? null,
       enterprise_id: body.enterpriseId ?? null,
       // An account set up by an admin must choose its own password at first login (SECURITY.md row 1).
@@ -76,7 +76,13 @@ export class UsersService {
       version: 1,
     };
     await ctx.db.transaction().execute(async (trx) => {
-      await new UsersRepository(trx).insert(row);
+      // The unique index decides: an account outside the admin's ground is invisible to a lookup here.
+      try {
+        await new UsersRepository(trx).insert(row);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AppError('conflict', [fieldError('username', 'taken')]);
+        throw error;
+      }
       await this.audit.record(trx, ctx, { action: 'user.create', objectType: 'user', objectId: row.id, detail: { username: row.username, roles: body.roles, regionCodes: body.regionCodes } });
     });
     return toUser(row);
@@ -91,7 +97,7 @@ export class UsersService {
     const changes = {
       ...(body.displayName !== undefined ? { display_name: body.displayName } : {}),
       ...(body.roles !== undefined ? { roles: JSON.stringify(body.roles) } : {}),
-      ...(body.regionCodes !== undefined ? { ground_region_codes: JSON.stringify(body.regionCodes) } : {}),
+      ...(body.regionCodes !== undefined ? { ground_region_codes: JSON.stringify(body.regionCodes), home_region_code: commonRegion(body.regionCodes)! } : {}),
       ...(body.departmentId !== undefined ? { department_id: body.departmentId } : {}),
       ...(body.disabled !== undefined ? { disabled: body.disabled ? 1 : 0 } : {}),
       updated_at: ctx.now().toISOString(),

@@ -271,4 +271,21 @@ describe.each(ENGINES)('account administration on %s', (engine) => {
     expect((await createUser(secadmin, newAccount('by.secadmin'))).statusCode).toBe(403);
     expect(await row('by.secadmin')).toBeUndefined();
   });
+
+  it("limits a district's system admin to the accounts whose ground lies in that district", async () => {
+    const { cookie } = await accountWithSession('haizhou.admin', { roles: ['system_admin'] });
+    const changed = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { cookie }, payload: { currentPassword: INITIAL_PASSWORD, newPassword: 'Haizhou#Admin2026' } });
+    expect(changed.statusCode).toBe(204);
+    const listed = (await get('/api/v1/users?limit=200', cookie)).json().items as Array<{ username: string; ground: { regionCodes: string[] } }>;
+    expect(listed.map((u) => u.username)).toContain('haizhou');
+    expect(listed.map((u) => u.username)).not.toContain('lianyun');
+    expect(listed.map((u) => u.username)).not.toContain('leader');
+    expect(listed.every((u) => u.ground.regionCodes.every((code) => code.startsWith('320706')))).toBe(true);
+    const leader = await row('leader');
+    const patched = await patchUser(cookie, leader!.id, { version: leader!.version, disabled: true });
+    expect(patched.statusCode).toBe(404);
+    expect((await row('leader'))!.disabled).toBe(0);
+    // A username taken outside the ground is still taken: the answer is 409, not a duplicate row.
+    expect((await createUser(cookie, newAccount('lianyun'))).statusCode).toBe(409);
+  });
 });
