@@ -4,3 +4,4 @@ export * from './access/password-policy.js';
 export * from './regions/region-code.js';
 export * from './codes/index.js';
 export * from './privacy/masking.js';
+export * from './safety/index.js';
