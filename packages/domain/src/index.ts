@@ -5,3 +5,4 @@ export * from './regions/region-code.js';
 export * from './codes/index.js';
 export * from './privacy/masking.js';
 export * from './safety/index.js';
+export * from './epidemic/index.js';
