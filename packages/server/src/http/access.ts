@@ -4,20 +4,25 @@ import type { Permission } from '@shoutu/domain';
 import { GroundScopePlugin } from '../db/ground-scope.js';
 import { SESSION_COOKIE } from '../modules/auth/auth.service.js';
 import { AppError } from './errors.js';
+import type { RouteEntry } from './fastify-types.js';
 
 /** Routes registered by plugins we do not write (the API browser, the web app's files) are public. */
 const PUBLIC_PREFIXES = ['/api/docs', '/assets/'];
 
 export function registerAccessControl(app: FastifyInstance): void {
+  const inventory: RouteEntry[] = [];
+  app.decorate('routeInventory', inventory);
   app.addHook('onRoute', (route) => {
     const url = route.url;
-    if (route.config?.permission) return;
-    const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (PUBLIC_PREFIXES.some((p) => url.startsWith(p)) || (!url.startsWith('/api/') && methods.every((m) => m === 'GET' || m === 'HEAD'))) {
-      route.config = { ...route.config, permission: 'public' };
-      return;
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).map(String);
+    if (!route.config?.permission) {
+      if (PUBLIC_PREFIXES.some((p) => url.startsWith(p)) || (!url.startsWith('/api/') && methods.every((m) => m === 'GET' || m === 'HEAD'))) {
+        route.config = { ...route.config, permission: 'public' };
+      } else {
+        throw new Error(`Route ${methods.join(',')} ${url} declares no permission`);
+      }
     }
-    throw new Error(`Route ${String(route.method)} ${url} declares no permission`);
+    inventory.push({ methods, url, permission: route.config.permission! });
   });
 
   app.decorateRequest('ctx', null as never);
@@ -39,6 +44,9 @@ export function registerAccessControl(app: FastifyInstance): void {
     if (!permission || permission === 'public') return;
     if (!actor) throw new AppError(request.cookies[SESSION_COOKIE] ? 'session_expired' : 'unauthenticated');
     if (actor.mustChangePassword && !config.allowPendingPasswordChange) throw new AppError('password_change_required');
+    // The initial password comes first, then the enrolment: while both are pending, the password route stays open.
+    const passwordStep = actor.mustChangePassword && config.allowPendingPasswordChange;
+    if (actor.secondFactorPending && !config.allowPendingSecondFactor && !passwordStep) throw new AppError('second_factor_required');
     if (permission !== 'authenticated' && !actor.permissions.includes(permission as Permission)) throw new AppError('forbidden');
   });
 }

@@ -10,6 +10,12 @@ import type { RequestContext } from './context.js';
  */
 export type RoutePermission = Permission | 'authenticated' | 'public';
 
+export interface RouteEntry {
+  methods: string[];
+  url: string;
+  permission: RoutePermission;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: RoutePermission;
@@ -17,6 +23,8 @@ declare module 'fastify' {
     idempotent?: boolean;
     /** Routes still open to a user who must first change an initial password. */
     allowPendingPasswordChange?: boolean;
+    /** Routes still open to an admin who must first enrol a TOTP second factor. */
+    allowPendingSecondFactor?: boolean;
   }
   interface FastifyRequest {
     ctx: RequestContext;
@@ -25,5 +33,7 @@ declare module 'fastify' {
     services: Services;
     config: Config;
     metrics: Registry;
+    /** Every route with its declared permission, for the route inventory and the generated ground matrix. */
+    routeInventory: RouteEntry[];
   }
 }

@@ -12,6 +12,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { AuditService } from '../modules/audit/audit.service.js';
 import { importCityRegions } from '../modules/regions/regions.import.js';
+import { installPersonalDataScanner } from './personal-data-scanner.js';
 
 /** Every data-layer test runs once on SQLite and once on PostgreSQL. */
 export const ENGINES: Dialect[] = ['sqlite', 'postgres'];
@@ -78,6 +79,7 @@ export async function createTestApp(engine: Dialect, overrides: Partial<Config> 
   await seedDemo(db.kysely, audit, DEMO_PASSWORD, clock.now());
   const config = loadConfig({ SHOUTU_DATA_DIR: os.tmpdir() }, { demo: true, ...overrides });
   const app = await buildApp({ config, db, clock, logger: false, masterKey: randomBytes(32) });
+  installPersonalDataScanner(app);
   await app.ready();
   return {
     app,
