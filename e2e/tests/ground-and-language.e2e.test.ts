@@ -23,6 +23,8 @@ describe('a district officer in the browser', () => {
     await page.getByTestId('login-username').fill(username);
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.getByTestId('nav-regions').click();
     await page.getByTestId('region-tree').waitFor();
   }
 

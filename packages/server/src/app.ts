@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,6 +66,8 @@ export async function buildApp({ config, db, clock = systemClock, logger = true,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
     requestIdHeader: false,
+    // Request ids appear in export watermarks and audit rows: unique across restarts, not req-N.
+    genReqId: () => randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const ajv = validators();

@@ -11,8 +11,10 @@ import { seedDemo } from './demo/seed-demo.js';
 import { DEMO_ACCOUNTS } from './demo/demo-accounts.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { importCityRegions } from './modules/regions/regions.import.js';
-import { createUserFromCli } from './modules/users/users.cli.js';
+import { createUserFromCli, resetTotpFromCli } from './modules/users/users.cli.js';
 import { backup, restore } from './ops/backup.js';
+import { FieldCrypto } from './privacy/field-crypto.js';
+import { loadMasterKey } from './privacy/master-key.js';
 
 const program = new Command();
 program.name('shoutu').description('守土 Shoutu — city command platform. Settings come from SHOUTU_* environment variables (docs/operations.md).');
@@ -74,7 +76,8 @@ program
     await withDatabase(async (db) => {
       const audit = new AuditService(db.dialect);
       await importCityRegions(db, audit, DEFAULT_CITY, new Date(), { onlyIfEmpty: true });
-      const { created } = await seedDemo(db.kysely, audit, config.demoPassword, new Date());
+      const key = loadMasterKey({ envKey: config.masterKey ?? undefined, keyFile: config.masterKeyFile, createIfMissing: true });
+      const { created } = await seedDemo(db.kysely, audit, config.demoPassword, new Date(), new FieldCrypto(key));
       console.log(created.length ? `Created demo accounts: ${created.join(', ')}` : 'Demo data already present');
     });
   });
@@ -110,6 +113,14 @@ user
     await withDatabase((db) => createUserFromCli(db, { username: options.username, displayName: options.displayName ?? options.username, roles: roles as Role[], regionCodes, password }));
     console.log(`Created ${options.username}; the password must be changed at first login.`);
   });
+user
+  .command('reset-totp')
+  .description("Clear an account's TOTP second factor (e.g. the last security admin lost the phone); it enrols again at its next sign-in")
+  .requiredOption('--username <name>')
+  .action(async (options: { username: string }) => {
+    await withDatabase((db) => resetTotpFromCli(db, options.username));
+    console.log(`Cleared the TOTP of ${options.username} and ended its sessions; it enrols again at its next sign-in.`);
+  });
 
 const audit = program.command('audit').description('Audit trail');
 audit
@@ -119,6 +130,16 @@ audit
     const result = await withDatabase((db) => new AuditService(db.dialect).verify(db.kysely));
     console.log(result.ok ? `Audit chain intact: ${result.checked} rows` : `Audit chain BROKEN at seq ${result.firstBadSeq} (${result.checked} rows good before it)`);
     process.exitCode = result.ok ? 0 : 1;
+  });
+audit
+  .command('purge')
+  .description('Remove audit rows older than SHOUTU_AUDIT_RETENTION_DAYS (at least 180); the chain then verifies from its new anchor')
+  .action(async () => {
+    const config = loadConfig();
+    const result = await withDatabase((db) => new AuditService(db.dialect).purge(db.kysely, { actor: null, ip: null, now: () => new Date() }, config.auditRetentionDays, { actorUsername: 'cli' }));
+    console.log(`Purged ${result.purged} audit rows recorded before ${result.cutoff} (retention ${result.retentionDays} days).`);
+    // Written down outside the database, the anchor shows later that no more than this was removed.
+    if (result.anchor) console.log(`The chain now starts after seq ${result.anchor.seq}, anchor hash ${result.anchor.hash}`);
   });
 
 program

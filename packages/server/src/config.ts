@@ -2,8 +2,9 @@ import path from 'node:path';
 
 /**
  * Every setting comes from the environment (docs/operations.md lists them). Demo mode relaxes
- * nothing that protects data; it only creates labelled demo accounts and shows them on the
- * login page, and listens on the loopback address unless told otherwise.
+ * nothing that protects data; it creates labelled demo accounts and shows them on the login
+ * page, listens on the loopback address unless told otherwise, and by default does not ask the
+ * demo admins for a TOTP code (labelled on the login page; `SHOUTU_ADMIN_TOTP=required` restores it).
  */
 export interface Config {
   port: number;
@@ -21,7 +22,16 @@ export interface Config {
   /** Base64 master key for personal-data encryption, or null to use `masterKeyFile`. */
   masterKey: string | null;
   masterKeyFile: string;
+  /** TOTP for the three admin roles (SECURITY.md row 4): required, except by default in demo mode. */
+  adminTotp: 'required' | 'off';
+  /** Days the audit trail is kept before `shoutu audit purge` may remove it (SECURITY.md row 13). */
+  auditRetentionDays: number;
+  /** Start even when the database's durability self-check fails (SECURITY.md row 22). */
+  allowUnsafeDb: boolean;
 }
+
+/** Cybersecurity Law art. 21: network logs are kept for no less than six months. */
+export const MIN_AUDIT_RETENTION_DAYS = 180;
 
 type Env = Record<string, string | undefined>;
 
@@ -31,6 +41,25 @@ function intSetting(env: Env, name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
   return value;
+}
+
+function adminTotpSetting(env: Env, demo: boolean, profile: 'default' | 'mlps3'): Config['adminTotp'] {
+  const raw = env.SHOUTU_ADMIN_TOTP;
+  if (raw !== undefined && raw !== '' && raw !== 'required' && raw !== 'off') throw new Error(`SHOUTU_ADMIN_TOTP must be required or off, got "${raw}"`);
+  if (profile === 'mlps3') {
+    if (raw === 'off') throw new Error('SHOUTU_ADMIN_TOTP=off is not allowed in the mlps3 security profile');
+    return 'required';
+  }
+  // Demo mode relaxes it so that the demo accounts sign in with the password shown on the login page.
+  return raw === 'required' || raw === 'off' ? raw : demo ? 'off' : 'required';
+}
+
+function auditRetentionSetting(env: Env): number {
+  const days = intSetting(env, 'SHOUTU_AUDIT_RETENTION_DAYS', MIN_AUDIT_RETENTION_DAYS);
+  if (days < MIN_AUDIT_RETENTION_DAYS) {
+    throw new Error(`SHOUTU_AUDIT_RETENTION_DAYS must be at least ${MIN_AUDIT_RETENTION_DAYS} (Cybersecurity Law art. 21: logs are kept no less than six months), got ${days}`);
+  }
+  return days;
 }
 
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
@@ -60,6 +89,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     webDist: env.SHOUTU_WEB_DIST ?? null,
     masterKey: env.SHOUTU_MASTER_KEY ?? null,
     masterKeyFile: path.resolve(env.SHOUTU_MASTER_KEY_FILE ?? path.join(dataDir, 'shoutu.key')),
+    adminTotp: adminTotpSetting(env, demo, profile),
+    auditRetentionDays: auditRetentionSetting(env),
+    allowUnsafeDb: env.SHOUTU_ALLOW_UNSAFE_DB === '1',
     ...overrides,
   };
 }

@@ -16,5 +16,6 @@ export interface Services {
 
 export function createServices(db: Db, config: Config, clock: Clock, masterKey: Buffer): Services {
   const audit = new AuditService(db.dialect);
-  return { db, clock, audit, auth: new AuthService(db.kysely, audit, config), crypto: new FieldCrypto(masterKey) };
+  const crypto = new FieldCrypto(masterKey);
+  return { db, clock, audit, auth: new AuthService(db.kysely, audit, config, crypto), crypto };
 }

@@ -60,15 +60,15 @@ describe('permissions of roles', () => {
     expect(granted).not.toContain('audit:read');
   });
 
-  it('gives the audit admin the audit trail and nothing else', () => {
-    expect(permissionsOf(['audit_admin'])).toEqual(['audit:read']);
+  it('gives the audit admin the audit trail, and its purge past the retention period, and nothing else', () => {
+    expect(permissionsOf(['audit_admin'])).toEqual(['audit:read', 'audit:purge']);
   });
 
   it('grants no management or audit permission to any non-admin role', () => {
     for (const role of ROLES.filter((r) => !ADMIN_ROLES.includes(r))) {
       const granted = permissionsOf([role]);
       expect(granted).toContain('regions:read');
-      for (const p of ['regions:manage', 'units:manage', 'users:manage', 'security:manage', 'audit:read'] as const) {
+      for (const p of ['regions:manage', 'units:manage', 'users:manage', 'security:manage', 'audit:read', 'audit:purge'] as const) {
         expect(granted).not.toContain(p);
       }
     }
@@ -91,7 +91,7 @@ describe('permissions of roles', () => {
   });
 
   it('unites the permissions of several roles, without duplicates, in the canonical order', () => {
-    expect(permissionsOf(['audit_admin', 'checkpoint_officer'])).toEqual(['regions:read', 'audit:read', 'persons:read', 'persons:manage', 'travel:check']);
+    expect(permissionsOf(['audit_admin', 'checkpoint_officer'])).toEqual(['regions:read', 'audit:read', 'audit:purge', 'persons:read', 'persons:manage', 'travel:check']);
     expect(permissionsOf(['checkpoint_officer', 'checkpoint_officer'])).toEqual(['regions:read', 'persons:read', 'persons:manage', 'travel:check']);
   });
 

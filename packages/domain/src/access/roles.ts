@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'users:manage',
   'security:manage',
   'audit:read',
+  // Removes audit rows older than the retention period (at least 180 days, SECURITY.md row 13).
+  'audit:purge',
   // Work safety
   'enterprises:read',
   'enterprises:manage',
@@ -54,8 +56,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The system admin runs users, units and configuration but never reads the audit trail.
   system_admin: ['regions:read', 'regions:manage', 'units:read', 'units:manage', 'users:manage'],
   security_admin: ['regions:read', 'units:read', 'security:manage'],
-  // The audit admin reads the trail and nothing else.
-  audit_admin: ['audit:read'],
+  // The audit admin reads the trail and purges what is past its retention, nothing else.
+  audit_admin: ['audit:read', 'audit:purge'],
   city_leader: ['regions:read', 'units:read', ...SAFETY_READ, ...EPIDEMIC_READ, 'epidemic:policy', 'data:export'],
   department_regulator: ['regions:read', 'units:read', ...SAFETY_WORK, ...EPIDEMIC_READ, 'data:export'],
   district_officer: ['regions:read', 'units:read', ...SAFETY_WORK, ...EPIDEMIC_WORK, 'persons:unmask', 'data:export'],

@@ -47,6 +47,11 @@ export interface UserTable {
   locked_until: string | null;
   password_changed_at: string;
   is_demo: number;
+  /** TOTP secret, encrypted as 'users.totp_secret'; set by setup, in force once totp_enrolled_at is set. */
+  totp_secret_enc: string | null;
+  /** The last time step whose code was accepted: a code works once. */
+  totp_last_step: number | null;
+  totp_enrolled_at: string | null;
   created_at: string;
   updated_at: string;
   version: number;
@@ -58,6 +63,8 @@ export interface SessionTable {
   created_at: string;
   last_seen_at: string;
   ip: string | null;
+  /** 1 while an admin who must use TOTP has not enrolled: the session reaches only the enrolment routes. */
+  second_factor_pending: number;
 }
 
 export interface AuditLogTable {
@@ -73,6 +80,15 @@ export interface AuditLogTable {
   detail: string | null;
   prev_hash: string;
   hash: string;
+}
+
+/** Where the audit chain starts after a purge: the seq and hash of the last row removed (one row). */
+export interface AuditAnchorTable {
+  id: number;
+  seq: number;
+  hash: string;
+  at: string;
+  purged_at: string;
 }
 
 export interface IdempotencyKeyTable {
@@ -91,5 +107,6 @@ export interface Database extends SafetyTables, EpidemicTables {
   users: UserTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
+  audit_anchor: AuditAnchorTable;
   idempotency_keys: IdempotencyKeyTable;
 }

@@ -6,6 +6,12 @@ import type { AuditService } from '../modules/audit/audit.service.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { UnitsRepository } from '../modules/units/units.repository.js';
 import { UsersRepository } from '../modules/users/users.repository.js';
+import { seedDemoPersons } from '../modules/epidemic/persons/persons.demo.js';
+import { seedDemoTracing } from '../modules/epidemic/tracing/tracing.demo.js';
+import { seedDemoEnterprises } from '../modules/safety/enterprises/enterprises.demo.js';
+import { seedDemoHazards } from '../modules/safety/hazards/hazards.demo.js';
+import { seedDemoAccidents } from '../modules/safety/accidents/accidents.demo.js';
+import type { FieldCrypto } from '../privacy/field-crypto.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
 
 /** Demo departments of the city (labelled 演示 so nobody takes them for the real register). */
@@ -19,7 +25,8 @@ const DEMO_UNITS = [
   { key: 'lianyun-emergency', name: '连云区应急管理局（演示）', regionCode: '320703', matters: ['work_safety'] },
 ];
 
-export async function seedDemo(db: Kysely<Database>, audit: AuditService, password: string, now: Date): Promise<{ created: string[] }> {
+/** `crypto` encrypts the demo persons' identifiers; without it no persons are seeded. */
+export async function seedDemo(db: Kysely<Database>, audit: AuditService, password: string, now: Date, crypto?: FieldCrypto): Promise<{ created: string[] }> {
   const users = new UsersRepository(db);
   if ((await users.findByUsername('admin')) !== undefined) return { created: [] };
   const at = now.toISOString();
@@ -56,7 +63,12 @@ export async function seedDemo(db: Kysely<Database>, audit: AuditService, passwo
       });
       created.push(account.username);
     }
-    await audit.record(trx, { actor: null, ip: null, now: () => now }, { action: 'demo.seed', actorUsername: 'system', detail: { users: created.length, units: DEMO_UNITS.length } });
+    await seedDemoEnterprises(trx, unitIds, now, crypto);
+    await seedDemoHazards(trx, unitIds, now);
+    await seedDemoAccidents(trx, now);
+    const persons = crypto ? await seedDemoPersons(trx, crypto, now) : 0;
+    if (crypto) await seedDemoTracing(trx, audit, crypto, now);
+    await audit.record(trx, { actor: null, ip: null, now: () => now }, { action: 'demo.seed', actorUsername: 'system', detail: { users: created.length, units: DEMO_UNITS.length, persons } });
   });
   return { created };
 }

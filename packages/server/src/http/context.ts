@@ -10,6 +10,8 @@ export interface Actor {
   permissions: Permission[];
   ground: Ground;
   mustChangePassword: boolean;
+  /** An admin's session before TOTP enrolment: it reaches only the enrolment routes (SECURITY.md row 4). */
+  secondFactorPending: boolean;
   sessionTokenHash: string;
 }
 

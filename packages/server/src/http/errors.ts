@@ -2,10 +2,17 @@
  * Every error a client can see has a stable code, an HTTP status and a message in Simplified
  * Chinese and English (application/problem+json, RFC 9457). Clients branch on `code`, never on text.
  */
+import { HAZARD_ERROR_MESSAGES, type HazardErrorCode } from '@shoutu/domain';
+
 export interface Localized {
   'zh-CN': string;
   en: string;
 }
+
+/** Refusals of the hazard state machine (packages/domain) keep the domain's stable codes and texts. */
+const HAZARD_TRANSITION_ERRORS = Object.fromEntries(
+  Object.entries(HAZARD_ERROR_MESSAGES).map(([code, text]) => [code, { status: 422, 'zh-CN': text['zh-CN'], en: text.en }]),
+) as Record<HazardErrorCode, Localized & { status: 422 }>;
 
 export const ERRORS = {
   validation_failed: { status: 400, 'zh-CN': '请求内容不符合要求', en: 'The request is not valid' },
@@ -13,17 +20,39 @@ export const ERRORS = {
   unauthenticated: { status: 401, 'zh-CN': '请先登录', en: 'Please sign in' },
   invalid_credentials: { status: 401, 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
   session_expired: { status: 401, 'zh-CN': '会话已过期，请重新登录', en: 'Your session has expired; please sign in again' },
+  totp_required: { status: 401, 'zh-CN': '请输入动态验证码', en: 'Enter the code from your authenticator app' },
+  totp_invalid: { status: 401, 'zh-CN': '动态验证码错误或已使用', en: 'The code is wrong or was already used' },
+  second_factor_required: { status: 403, 'zh-CN': '管理员账号须先绑定动态验证码（TOTP）', en: 'Admin accounts must set up an authenticator (TOTP) first' },
   password_change_required: { status: 403, 'zh-CN': '请先修改初始密码', en: 'Please change your initial password first' },
   forbidden: { status: 403, 'zh-CN': '没有执行此操作的权限', en: 'You are not allowed to do this' },
   not_found: { status: 404, 'zh-CN': '对象不存在或不在您的辖区内', en: 'Not found, or outside your ground' },
   method_not_allowed: { status: 405, 'zh-CN': '不支持该请求方法', en: 'Method not allowed' },
   version_conflict: { status: 409, 'zh-CN': '数据已被他人修改，请刷新后重试', en: 'Someone else changed this; reload and try again' },
   conflict: { status: 409, 'zh-CN': '与现有数据冲突', en: 'Conflicts with existing data' },
+  totp_already_enrolled: { status: 409, 'zh-CN': '已绑定动态验证码；如需更换，请安全管理员重置', en: 'An authenticator is already set up; ask the security admin to reset it' },
+  totp_not_set_up: { status: 409, 'zh-CN': '请先生成动态验证码密钥', en: 'Start the authenticator setup first' },
+  audit_chain_broken: { status: 409, 'zh-CN': '审计日志哈希链校验不通过，已拒绝清理以保留证据', en: 'The audit hash chain does not verify; nothing was purged, so the evidence stays' },
   idempotency_in_progress: { status: 409, 'zh-CN': '相同的请求正在处理中', en: 'The same request is still being processed' },
+  person_exists: { status: 409, 'zh-CN': '该身份证号码的人员已登记', en: 'A person with this ID number is already registered' },
+  person_not_managed: { status: 409, 'zh-CN': '该人员已解除管控', en: 'This person is no longer under management' },
+  release_refused: { status: 422, 'zh-CN': '尚不满足解除管控的条件', en: 'The conditions for release are not met yet' },
   payload_too_large: { status: 413, 'zh-CN': '请求体过大', en: 'The request body is too large' },
+  import_rejected: { status: 400, 'zh-CN': '导入文件有错误，未导入任何数据', en: 'The file has errors; nothing was imported' },
+  malformed_csv: { status: 400, 'zh-CN': '文件不是有效的 UTF-8 CSV', en: 'The file is not valid UTF-8 CSV' },
   unsupported_media_type: { status: 415, 'zh-CN': '不支持的内容类型', en: 'Unsupported content type' },
   idempotency_key_reused: { status: 422, 'zh-CN': '幂等键已用于另一个请求', en: 'This Idempotency-Key was used for a different request' },
+  supplementary_window_closed: { status: 422, 'zh-CN': '已超过伤亡人数补报期限（事故发生之日起 30 日，道路交通、火灾事故 7 日），不能再补报', en: 'The window for supplementary casualty reports has closed (30 days from the accident; 7 for road traffic and fire)' },
   account_locked: { status: 423, 'zh-CN': '登录失败次数过多，账号已临时锁定', en: 'Too many failed sign-ins; the account is locked for a while' },
+  import_invalid_file: { status: 400, 'zh-CN': '文件不是有效的 Excel（.xlsx）工作簿', en: 'The file is not a valid Excel (.xlsx) workbook' },
+  import_bad_template: { status: 400, 'zh-CN': '文件的列与导入模板不一致', en: 'The columns do not match the import template' },
+  import_too_large: { status: 413, 'zh-CN': '文件解压后过大或行数超过单次导入上限', en: 'The file expands too far or has too many rows for one import' },
+  import_has_errors: { status: 422, 'zh-CN': '导入文件有错误，未导入任何数据', en: 'The file has errors; nothing was imported' },
+  ...HAZARD_TRANSITION_ERRORS,
+  hazard_not_major: { status: 422, 'zh-CN': '只有重大事故隐患才挂牌督办', en: 'Only a major hazard is listed for supervision' },
+  hazard_already_listed: { status: 409, 'zh-CN': '该隐患已挂牌督办', en: 'This hazard is already listed for supervision' },
+  listing_requires_department: { status: 403, 'zh-CN': '挂牌督办须由监管部门作出', en: 'Only a supervising department may list a hazard' },
+  inspection_item_not_failed: { status: 422, 'zh-CN': '只有不合格的检查项才能生成隐患', en: 'Only a failed checklist item becomes a hazard' },
+  inspection_item_has_hazard: { status: 409, 'zh-CN': '该检查项已生成隐患', en: 'This item has already become a hazard' },
   version_required: { status: 428, 'zh-CN': '更新必须携带读取时的版本号', en: 'An update must carry the version it read' },
   rate_limited: { status: 429, 'zh-CN': '请求过于频繁', en: 'Too many requests' },
   internal_error: { status: 500, 'zh-CN': '服务器内部错误', en: 'Internal server error' },
@@ -48,9 +77,35 @@ export const FIELD_ERRORS = {
   password_contains_username: { 'zh-CN': '密码不能包含用户名', en: 'The password must not contain the username' },
   password_reused: { 'zh-CN': '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
   wrong_password: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
+  totp_invalid: { 'zh-CN': '动态验证码错误', en: 'The code is wrong' },
   admin_roles_combined: { 'zh-CN': '系统管理员、安全管理员、审计管理员不能由同一账号兼任', en: 'System, security and audit admin roles cannot be combined' },
   outside_ground: { 'zh-CN': '超出您的辖区', en: 'Outside your ground' },
+  credit_code_registered: { 'zh-CN': '该统一社会信用代码的企业已登记', en: 'An enterprise with this credit code is already registered' },
+  credit_code_twice_in_file: { 'zh-CN': '与文件中前面的行统一社会信用代码重复', en: 'Same credit code as an earlier row of the file' },
+  unknown_industry: { 'zh-CN': '行业代码不在 GB/T 4754 代码表中', en: 'Not an industry code of the GB/T 4754 table' },
+  not_community: { 'zh-CN': '须为 12 位村（社区）代码', en: 'Must be a 12-digit community or village code' },
+  not_a_supervisor: { 'zh-CN': '不是辖区覆盖该企业所在地的监管部门', en: 'Not a department whose region covers the enterprise' },
   unknown_region: { 'zh-CN': '行政区划代码不存在', en: 'No such region code' },
+  person_exists: { 'zh-CN': '该身份证号码的人员已登记', en: 'A person with this ID number is already registered' },
+  duplicate_in_file: { 'zh-CN': '与文件中前面的行身份证号码重复', en: 'Same ID number as an earlier row of the file' },
+  unknown_column: { 'zh-CN': '无法识别的列', en: 'Unknown column' },
+  missing_column: { 'zh-CN': '缺少必需的列', en: 'A required column is missing' },
+  too_many_rows: { 'zh-CN': '行数超过单次导入上限', en: 'Too many rows for one import' },
+  same_person: { 'zh-CN': '密切接触者不能是病例本人', en: 'A contact cannot be the case themselves' },
+  not_in_edition: { 'zh-CN': '所适用的防控方案版本不划定该风险等级', en: 'The policy edition in force does not designate this level' },
+  no_edition_in_force: { 'zh-CN': '该日期没有适用的防控方案版本', en: 'No policy edition is in force on that day' },
+  in_future: { 'zh-CN': '不能晚于当前时间', en: 'Cannot be in the future' },
+  before_occurrence: { 'zh-CN': '不能早于事故发生时间', en: 'Cannot be before the accident occurred' },
+  not_in_reporting_chain: { 'zh-CN': '该等级事故无须报至此级', en: 'An accident of this grade is not reported to this level' },
+  not_city_or_county: { 'zh-CN': '须为市级或县（区）级行政区划', en: 'Must be a city or county-level region' },
+  no_change: { 'zh-CN': '与当前数字相同，无须补报', en: 'Same as the current figures; nothing to report' },
+  unknown_accident_type: { 'zh-CN': '不是 GB 6441 事故类别', en: 'Not a GB 6441 accident type' },
+  unknown_checklist_item: { 'zh-CN': '检查表中没有该项', en: 'The checklist has no such item' },
+  duplicate_item: { 'zh-CN': '同一检查项重复填写', en: 'The same item appears twice' },
+  checklist_incomplete: { 'zh-CN': '检查表每一项都须填写结果（不适用的填“不适用”）', en: 'Every checklist item needs a result (na where it does not apply)' },
+  thresholds_not_positive: { 'zh-CN': '分级阈值须为正数', en: 'Thresholds must be positive' },
+  thresholds_not_descending: { 'zh-CN': '分级阈值须红 > 橙 > 黄', en: 'Thresholds must descend: red > orange > yellow' },
+  not_city_or_province: { 'zh-CN': '风险分级阈值只能按省或市设定', en: 'Risk bands are set for a province or a city' },
 } as const satisfies Record<string, Localized>;
 
 export type FieldErrorCode = keyof typeof FIELD_ERRORS;

@@ -13,7 +13,8 @@ type Item = { id?: string; code?: string; regionCode?: string; gridCode?: string
 const HOME = '320706'; // haizhou
 const FOREIGN = '320703'; // lianyun
 
-const placeOf = (item: Item): string | undefined => item.regionCode ?? item.gridCode ?? item.code;
+const REGION_CODE = /^(\d{6}|\d{9}|\d{12})$/;
+const placeOf = (item: Item): string | undefined => item.regionCode ?? item.gridCode ?? (item.code && REGION_CODE.test(item.code) ? item.code : undefined);
 const keyOf = (item: Item): string | undefined => item.id ?? item.code;
 
 describe.each(ENGINES)('the ground matrix on %s', (engine) => {

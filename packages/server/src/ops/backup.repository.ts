@@ -10,6 +10,8 @@ export const BACKUP_TABLES = [
   { table: 'units', key: 'id' },
   { table: 'users', key: 'id' },
   { table: 'audit_log', key: 'seq' },
+  // Without it a purged chain would not verify after a restore.
+  { table: 'audit_anchor', key: 'id' },
 ] as const satisfies ReadonlyArray<{ table: keyof Database; key: string }>;
 
 export type BackupTable = (typeof BACKUP_TABLES)[number]['table'];

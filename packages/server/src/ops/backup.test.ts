@@ -90,7 +90,8 @@ describe.each(ENGINES)('backup and restore on %s', (engine) => {
     const { manifest } = JSON.parse(lines.at(-1)!);
     expect(manifest).toMatchObject({ format: 'shoutu-backup-1', createdAt: NOW.toISOString(), dialect: engine });
     expect(manifest.tables).toEqual(await tableChecksums(source.db.kysely));
-    for (const { table } of BACKUP_TABLES) expect(manifest.tables[table].rows, table).toBeGreaterThan(0);
+    // The audit anchor has a row only once a purge has run (audit.retention.test.ts restores one).
+    for (const { table } of BACKUP_TABLES.filter((t) => t.table !== 'audit_anchor')) expect(manifest.tables[table].rows, table).toBeGreaterThan(0);
     expect(lines.length - 1).toBe(Object.values(manifest.tables as Record<string, { rows: number }>).reduce((n, t) => n + t.rows, 0));
   });
 

@@ -12,6 +12,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { AuditService } from '../modules/audit/audit.service.js';
 import { importCityRegions } from '../modules/regions/regions.import.js';
+import { FieldCrypto } from '../privacy/field-crypto.js';
 import { installPersonalDataScanner } from './personal-data-scanner.js';
 
 /** Every data-layer test runs once on SQLite and once on PostgreSQL. */
@@ -76,9 +77,10 @@ export async function createTestApp(engine: Dialect, overrides: Partial<Config> 
   await migrateToLatest(db);
   const audit = new AuditService(db.dialect);
   await importCityRegions(db, audit, '3207', clock.now());
-  await seedDemo(db.kysely, audit, DEMO_PASSWORD, clock.now());
+  const masterKey = randomBytes(32);
+  await seedDemo(db.kysely, audit, DEMO_PASSWORD, clock.now(), new FieldCrypto(masterKey));
   const config = loadConfig({ SHOUTU_DATA_DIR: os.tmpdir() }, { demo: true, ...overrides });
-  const app = await buildApp({ config, db, clock, logger: false, masterKey: randomBytes(32) });
+  const app = await buildApp({ config, db, clock, logger: false, masterKey });
   installPersonalDataScanner(app);
   await app.ready();
   return {

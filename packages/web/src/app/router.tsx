@@ -12,6 +12,7 @@ import { safetyRoutes } from '../modules/safety/safety.module';
 // Every page is its own chunk, fetched the first time it is opened.
 const LoginPage = lazy(() => import('../modules/auth/components/LoginPage'));
 const ChangePasswordPage = lazy(() => import('../modules/auth/components/ChangePasswordPage'));
+const EnrolTotpPage = lazy(() => import('../modules/auth/components/EnrolTotpPage'));
 const RegionBrowserPage = lazy(() => import('../modules/regions/components/RegionBrowserPage'));
 const UsersPage = lazy(() => import('../modules/admin/users/UsersPage'));
 const UnitsPage = lazy(() => import('../modules/admin/units/UnitsPage'));
@@ -34,6 +35,14 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<PageFallback />}>
             <ChangePasswordPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: '/enrol-totp',
+        element: (
+          <Suspense fallback={<PageFallback />}>
+            <EnrolTotpPage />
           </Suspense>
         ),
       },

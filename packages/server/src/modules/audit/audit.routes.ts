@@ -26,7 +26,17 @@ const AuditQuery = Type.Object(
   { additionalProperties: false },
 );
 
-/** Read-only for the audit admin; no route changes or removes a row (SECURITY.md rows 6, 11). */
+const PurgeResultSchema = Type.Object({
+  retentionDays: Type.Integer(),
+  cutoff: Type.String(),
+  purged: Type.Integer(),
+  anchor: Type.Union([Type.Object({ seq: Type.Integer(), hash: Type.String(), at: Type.String() }), Type.Null()]),
+});
+
+/**
+ * For the audit admin only; no route changes a row, and the only removal is the purge of rows
+ * past the retention period (SECURITY.md rows 6, 11, 13).
+ */
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { audit } = app.services;
   const tags = ['audit'];
@@ -56,5 +66,14 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, summary: 'Recompute the hash chain', response: { 200: Type.Object({ ok: Type.Boolean(), checked: Type.Integer(), firstBadSeq: Type.Union([Type.Integer(), Type.Null()]) }) } },
     },
     (request) => audit.verify(request.ctx.db),
+  );
+
+  app.post(
+    '/audit/purge',
+    {
+      config: { permission: 'audit:purge' },
+      schema: { tags, summary: `Remove the rows older than the retention period (SHOUTU_AUDIT_RETENTION_DAYS, at least 180 days); the chain then verifies from its new anchor`, response: { 200: PurgeResultSchema } },
+    },
+    (request) => audit.purge(request.ctx.db, request.ctx, app.config.auditRetentionDays),
   );
 };

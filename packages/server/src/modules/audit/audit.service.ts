@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { MIN_AUDIT_RETENTION_DAYS } from '../../config.js';
 import type { Dialect } from '../../db/database.js';
 import type { RequestContext } from '../../http/context.js';
+import { AppError } from '../../http/errors.js';
 import { chainHash, GENESIS_HASH } from './audit.chain.js';
 import { AuditRepository, type AuditFilter } from './audit.repository.js';
 
@@ -21,6 +23,17 @@ export interface VerifyResult {
   checked: number;
   firstBadSeq: number | null;
 }
+
+export interface PurgeResult {
+  retentionDays: number;
+  /** Rows recorded before this time were eligible. */
+  cutoff: string;
+  purged: number;
+  /** Where the chain now starts: the last row removed (by this or an earlier purge), or null if none ever was. */
+  anchor: { seq: number; hash: string; at: string } | null;
+}
+
+const DAY = 24 * 60 * 60_000;
 
 /**
  * The audit trail (SECURITY.md rows 10–12). `record` must be called with the same transaction
@@ -65,14 +78,44 @@ export class AuditService {
     };
   }
 
+  /** Recomputes the chain from its anchor: the genesis hash, or the last row a purge removed. */
   async verify(db: Kysely<Database>): Promise<VerifyResult> {
-    let prev = GENESIS_HASH;
+    const repo = new AuditRepository(db);
+    const anchor = await repo.anchor();
+    let prev = anchor?.hash ?? GENESIS_HASH;
+    const anchorSeq = anchor ? Number(anchor.seq) : 0;
     let checked = 0;
-    for await (const row of new AuditRepository(db).walk()) {
-      if (row.prev_hash !== prev || chainHash(prev, row) !== row.hash) return { ok: false, checked, firstBadSeq: row.seq };
+    for await (const row of repo.walk()) {
+      // A row at or before the anchor should have gone with the purge; it is outside the chain.
+      if (row.seq <= anchorSeq || row.prev_hash !== prev || chainHash(prev, row) !== row.hash) return { ok: false, checked, firstBadSeq: row.seq };
       prev = row.hash;
       checked += 1;
     }
     return { ok: true, checked, firstBadSeq: null };
+  }
+
+  /**
+   * Removes the rows older than the retention period, oldest first and only as a whole prefix of
+   * the chain, and records the purge as a new row (SECURITY.md row 13). A chain that does not
+   * verify is left alone: purging would destroy the evidence.
+   */
+  async purge(db: Kysely<Database>, ctx: Pick<RequestContext, 'actor' | 'ip' | 'now'>, retentionDays: number, event: Pick<AuditEvent, 'actorUsername'> = {}): Promise<PurgeResult> {
+    if (!Number.isInteger(retentionDays) || retentionDays < MIN_AUDIT_RETENTION_DAYS) {
+      throw new Error(`Audit retention must be at least ${MIN_AUDIT_RETENTION_DAYS} days (Cybersecurity Law art. 21), got ${retentionDays}`);
+    }
+    const now = ctx.now();
+    const cutoff = new Date(now.getTime() - retentionDays * DAY).toISOString();
+    const check = await this.verify(db);
+    if (!check.ok) throw new AppError('audit_chain_broken');
+    return db.transaction().execute(async (trx) => {
+      const repo = new AuditRepository(trx);
+      await repo.lockChain(this.dialect);
+      const last = await repo.lastPurgeable(cutoff);
+      const purged = last ? await repo.purgeThrough({ seq: Number(last.seq), hash: last.hash, at: last.at }, now.toISOString(), this.dialect) : 0;
+      const anchor = await repo.anchor();
+      const result: PurgeResult = { retentionDays, cutoff, purged, anchor: anchor ? { seq: Number(anchor.seq), hash: anchor.hash, at: anchor.at } : null };
+      await this.record(trx, ctx, { action: 'audit.purge', ...event, detail: { retentionDays, cutoff, purged, anchorSeq: result.anchor?.seq ?? null, anchorHash: result.anchor?.hash ?? null } });
+      return result;
+    });
   }
 }

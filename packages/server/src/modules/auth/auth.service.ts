@@ -5,11 +5,13 @@ import type { Config } from '../../config.js';
 import type { Database } from '../../db/schema.js';
 import type { Actor, RequestContext } from '../../http/context.js';
 import { AppError, fieldError } from '../../http/errors.js';
+import type { FieldCrypto } from '../../privacy/field-crypto.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
 import { UsersRepository, type UserRow } from '../users/users.repository.js';
 import { assertPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { SessionsRepository } from './sessions.repository.js';
+import { isAdminAccount, matchingStep, TOTP_SECRET_FIELD } from './totp.js';
 
 export const SESSION_COOKIE = 'shoutu_session';
 
@@ -23,8 +25,10 @@ function rolesOf(row: UserRow): Role[] {
   return (JSON.parse(row.roles) as string[]).filter(isRole);
 }
 
+export type SecondFactor = 'not_required' | 'enrol' | 'verified';
+
 /**
- * Sign-in, sessions and password changes (SECURITY.md rows 1–3). Sessions live on the server:
+ * Sign-in, sessions and password changes (SECURITY.md rows 1–4). Sessions live on the server:
  * the cookie holds a random token whose hash is the session key, so logout really ends it.
  */
 export class AuthService {
@@ -32,9 +36,15 @@ export class AuthService {
     private readonly system: Kysely<Database>,
     private readonly audit: AuditService,
     private readonly config: Config,
+    private readonly crypto: FieldCrypto,
   ) {}
 
-  async login(ctx: RequestContext, username: string, password: string): Promise<{ token: string; actor: Actor }> {
+  /** Whether an account must pass TOTP: the three admin roles, unless the setting is off. */
+  secondFactorRequired(roles: readonly Role[]): boolean {
+    return this.config.adminTotp === 'required' && isAdminAccount(roles);
+  }
+
+  async login(ctx: RequestContext, username: string, password: string, totp?: string): Promise<{ token: string; actor: Actor }> {
     const users = new UsersRepository(this.system);
     const user = await users.findByUsername(username);
     const now = ctx.now();
@@ -47,25 +57,51 @@ export class AuthService {
       await this.failLogin(ctx, username, user.id, 'locked');
       throw new AppError('account_locked');
     }
-    if (!(await verifyPassword(user.password_hash, password))) {
-      const lock = await this.system.transaction().execute(async (trx) => {
-        const repo = new UsersRepository(trx);
-        const failures = await repo.incrementFailedLogins(user.id);
-        const locking = failures >= this.config.lockout.maxFailures;
-        if (locking) await repo.update(user.id, { failed_logins: 0, locked_until: new Date(now.getTime() + this.config.lockout.minutes * MINUTE).toISOString() });
-        await this.audit.record(trx, ctx, { action: locking ? 'auth.lockout' : 'auth.login', result: 'failure', actorUsername: username, actorId: user.id, detail: { failures } });
-        return locking;
-      });
-      throw new AppError(lock ? 'account_locked' : 'invalid_credentials');
+    if (!(await verifyPassword(user.password_hash, password))) return this.refuse(ctx, user, 'invalid_credentials');
+
+    // An admin enrolled in TOTP signs in with a code; one not yet enrolled gets a session that can only enrol.
+    const secondFactor = this.secondFactorRequired(rolesOf(user));
+    const enrolled = user.totp_enrolled_at !== null && user.totp_secret_enc !== null;
+    let step: number | null = null;
+    if (secondFactor && enrolled) {
+      if (!totp) {
+        await this.failLogin(ctx, username, user.id, 'totp_required');
+        throw new AppError('totp_required');
+      }
+      step = matchingStep(this.crypto.decrypt(user.totp_secret_enc!, TOTP_SECRET_FIELD), totp, now);
+      if (step === null) return this.refuse(ctx, user, 'totp_invalid');
     }
+    const pending = secondFactor && !enrolled;
+
     const token = randomBytes(32).toString('base64url');
     const hashed = tokenHash(token);
-    await this.system.transaction().execute(async (trx) => {
-      await new UsersRepository(trx).update(user.id, { failed_logins: 0, locked_until: null });
-      await new SessionsRepository(trx).insert({ token_hash: hashed, user_id: user.id, created_at: now.toISOString(), last_seen_at: now.toISOString(), ip: ctx.ip });
-      await this.audit.record(trx, ctx, { action: 'auth.login', actorUsername: user.username, actorId: user.id });
+    const opened = await this.system.transaction().execute(async (trx) => {
+      const repo = new UsersRepository(trx);
+      if (step !== null && !(await repo.claimTotpStep(user.id, step))) return false;
+      await repo.update(user.id, { failed_logins: 0, locked_until: null });
+      await new SessionsRepository(trx).insert({ token_hash: hashed, user_id: user.id, created_at: now.toISOString(), last_seen_at: now.toISOString(), ip: ctx.ip, second_factor_pending: pending ? 1 : 0 });
+      const detail = pending ? { secondFactor: 'enrol' } : step !== null ? { secondFactor: 'totp' } : undefined;
+      await this.audit.record(trx, ctx, { action: 'auth.login', actorUsername: user.username, actorId: user.id, ...(detail ? { detail } : {}) });
+      return true;
     });
-    return { token, actor: this.toActor(user, hashed) };
+    // The step was already used: a replayed code is a wrong code.
+    if (!opened) return this.refuse(ctx, user, 'totp_invalid');
+    return { token, actor: this.toActor(user, hashed, pending) };
+  }
+
+  /** A wrong password or TOTP code: counted towards the lockout and audited, then refused. */
+  private async refuse(ctx: RequestContext, user: UserRow, code: 'invalid_credentials' | 'totp_invalid'): Promise<never> {
+    const now = ctx.now();
+    const lock = await this.system.transaction().execute(async (trx) => {
+      const repo = new UsersRepository(trx);
+      const failures = await repo.incrementFailedLogins(user.id);
+      const locking = failures >= this.config.lockout.maxFailures;
+      if (locking) await repo.update(user.id, { failed_logins: 0, locked_until: new Date(now.getTime() + this.config.lockout.minutes * MINUTE).toISOString() });
+      const detail = code === 'totp_invalid' ? { failures, reason: code } : { failures };
+      await this.audit.record(trx, ctx, { action: locking ? 'auth.lockout' : 'auth.login', result: 'failure', actorUsername: user.username, actorId: user.id, detail });
+      return locking;
+    });
+    throw new AppError(lock ? 'account_locked' : code);
   }
 
   private async failLogin(ctx: RequestContext, username: string, userId: string | undefined, reason: string) {
@@ -91,7 +127,7 @@ export class AuthService {
     if (!user || user.disabled) return null;
     // Writing on every request would make reads write; a minute's precision is enough for idling.
     if (now.getTime() - Date.parse(session.last_seen_at) > MINUTE) await sessions.touch(hashed, now.toISOString());
-    return this.toActor(user, hashed);
+    return this.toActor(user, hashed, session.second_factor_pending === 1);
   }
 
   async logout(ctx: RequestContext): Promise<void> {
@@ -131,6 +167,7 @@ export class AuthService {
       roles: actor.roles,
       permissions: actor.permissions,
       mustChangePassword: actor.mustChangePassword,
+      secondFactor: this.secondFactorOf(actor),
       ground: {
         regionCodes: actor.ground.regionCodes,
         regions: regions.map((r) => ({ code: r.code, name: r.name })),
@@ -140,7 +177,12 @@ export class AuthService {
     };
   }
 
-  private toActor(user: UserRow, sessionTokenHash: string): Actor {
+  private secondFactorOf(actor: Actor): SecondFactor {
+    if (actor.secondFactorPending) return 'enrol';
+    return this.secondFactorRequired(actor.roles) ? 'verified' : 'not_required';
+  }
+
+  private toActor(user: UserRow, sessionTokenHash: string, secondFactorPending: boolean): Actor {
     const roles = rolesOf(user);
     return {
       id: user.id,
@@ -154,6 +196,7 @@ export class AuthService {
         enterpriseId: user.enterprise_id,
       },
       mustChangePassword: user.must_change_password === 1,
+      secondFactorPending,
       sessionTokenHash,
     };
   }

@@ -48,6 +48,7 @@ describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
       roles: ['district_officer'],
       permissions: permissionsOf(['district_officer']),
       mustChangePassword: false,
+      secondFactor: 'not_required',
       ground: { regionCodes: ['320706'], regions: [{ code: '320706', name: '海州区' }], departmentId: null, enterpriseId: null },
     });
     expect(response.json().permissions).toEqual(expect.arrayContaining(['regions:read', 'units:read']));

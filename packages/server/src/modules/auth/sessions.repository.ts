@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.js';
 export class SessionsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async insert(row: { token_hash: string; user_id: string; created_at: string; last_seen_at: string; ip: string | null }) {
+  async insert(row: { token_hash: string; user_id: string; created_at: string; last_seen_at: string; ip: string | null; second_factor_pending: number }) {
     await this.db.insertInto('sessions').values(row).execute();
   }
 
@@ -14,6 +14,10 @@ export class SessionsRepository {
 
   async touch(tokenHash: string, at: string) {
     await this.db.updateTable('sessions').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).execute();
+  }
+
+  async completeSecondFactor(tokenHash: string) {
+    await this.db.updateTable('sessions').set({ second_factor_pending: 0 }).where('token_hash', '=', tokenHash).execute();
   }
 
   async delete(tokenHash: string) {

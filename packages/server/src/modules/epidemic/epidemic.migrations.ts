@@ -1,7 +1,12 @@
 import type { Migration } from 'kysely';
 import type { Dialect } from '../../db/database.js';
+import { personsMigration } from './persons/persons.migration.js';
+import { tracingMigration } from './tracing/tracing.migration.js';
 
 /** Migrations of the epidemic capability, named '<NNNN>-epidemic-<what>' so they sort after the foundation's. */
-export function epidemicMigrations(_dialect: Dialect): Record<string, Migration> {
-  return {};
+export function epidemicMigrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0002-epidemic-persons': personsMigration(dialect),
+    '0003-epidemic-tracing': tracingMigration(dialect),
+  };
 }

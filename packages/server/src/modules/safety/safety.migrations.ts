@@ -1,7 +1,14 @@
 import type { Migration } from 'kysely';
 import type { Dialect } from '../../db/database.js';
+import { enterprisesMigration } from './enterprises/enterprises.migration.js';
+import { accidentsMigration } from './accidents/accidents.migration.js';
+import { hazardsMigration } from './hazards/hazards.migration.js';
 
 /** Migrations of the safety capability, named '<NNNN>-safety-<what>' so they sort after the foundation's. */
-export function safetyMigrations(_dialect: Dialect): Record<string, Migration> {
-  return {};
+export function safetyMigrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0002-safety-enterprises': enterprisesMigration(dialect),
+    '0003-safety-hazards': hazardsMigration(dialect),
+    '0004-safety-accidents': accidentsMigration(dialect),
+  };
 }

@@ -1,5 +1,17 @@
+import type { EnterpriseTables } from './enterprises/enterprises.tables.js';
+import { ACCIDENT_GROUNDED_TABLES, type AccidentTables } from './accidents/accidents.tables.js';
+import { HAZARD_GROUNDED_TABLES, type HazardTables } from './hazards/hazards.tables.js';
+import { INSPECTION_GROUNDED_TABLES, type InspectionTables } from './inspections/inspections.tables.js';
+import { RISK_GROUNDED_TABLES, type RiskTables } from './risks/risks.tables.js';
+
 /** Tables of the safety capability; each grounded one is listed in SAFETY_GROUNDED_TABLES. */
-export interface SafetyTables {}
+export interface SafetyTables extends EnterpriseTables, AccidentTables, RiskTables, InspectionTables, HazardTables {}
 
 /** Grounded tables of this capability and the column that places each row in the region tree. */
-export const SAFETY_GROUNDED_TABLES: Readonly<Record<string, string>> = {};
+export const SAFETY_GROUNDED_TABLES: Readonly<Record<string, string>> = {
+  enterprises: 'region_code',
+  ...ACCIDENT_GROUNDED_TABLES,
+  ...RISK_GROUNDED_TABLES,
+  ...INSPECTION_GROUNDED_TABLES,
+  ...HAZARD_GROUNDED_TABLES,
+};

@@ -9,6 +9,8 @@ const SystemInfo = Type.Object({
   demo: Type.Boolean(),
   demoPassword: Type.Optional(Type.String()),
   demoAccounts: Type.Optional(Type.Array(Type.Object({ username: Type.String(), roleLabelKey: Type.String(), description: Type.String() }))),
+  /** Demo mode only, so that the login page can say the demo admins sign in without TOTP. */
+  adminTotp: Type.Optional(Type.Union([Type.Literal('required'), Type.Literal('off')])),
 });
 
 export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -20,7 +22,11 @@ export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
       version: SHOUTU_VERSION,
       demo: app.config.demo,
       ...(app.config.demo
-        ? { demoPassword: app.config.demoPassword, demoAccounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, roleLabelKey: a.roles[0]!, description: a.description })) }
+        ? {
+            demoPassword: app.config.demoPassword,
+            demoAccounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, roleLabelKey: a.roles[0]!, description: a.description })),
+            adminTotp: app.config.adminTotp,
+          }
         : {}),
     }),
   );

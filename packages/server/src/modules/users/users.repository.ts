@@ -44,6 +44,20 @@ export class UsersRepository {
     return Number(row.failed_logins);
   }
 
+  /**
+   * Accepts a TOTP time step only if it is later than the last one accepted, in one statement, so
+   * that the same code sent twice (also at the same moment) signs in once.
+   */
+  async claimTotpStep(id: string, step: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('users')
+      .set({ totp_last_step: step })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   async update(id: string, changes: Updateable<UserTable>): Promise<void> {
     await this.db.updateTable('users').set(changes).where('id', '=', id).execute();
   }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { CreateUserBody, ResetPasswordBody, UpdateUserBody, User, UserList, UserListQuery, UserParams } from './users.schema.js';
 import { UsersService } from './users.service.js';
+import { TotpService } from '../auth/totp.service.js';
 
 export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const service = new UsersService(app.services.audit);
@@ -24,6 +25,16 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { permission: 'users:manage', idempotent: false }, schema: { tags, summary: 'Set a temporary password the user must change', params: UserParams, body: ResetPasswordBody, response: { 204: Type.Null() } } },
     async (request, reply) => {
       await service.resetPassword(request.ctx, request.params.id, request.body.password);
+      return reply.status(204).send(null);
+    },
+  );
+
+  const totp = new TotpService(app.services.db.kysely, app.services.audit, app.services.crypto);
+  app.post(
+    '/users/:id/reset-totp',
+    { config: { permission: 'security:manage', idempotent: false }, schema: { tags, summary: "Security admin: clear another account's TOTP; it enrols again at its next sign-in", params: UserParams, response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      await totp.reset(request.ctx, request.params.id);
       return reply.status(204).send(null);
     },
   );

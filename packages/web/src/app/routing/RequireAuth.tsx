@@ -5,8 +5,12 @@ import { useMe } from '../../modules/auth/hooks/useMe';
 import { LoadFailed } from './LoadFailed';
 
 const CHANGE_PASSWORD = '/change-password';
+const ENROL_TOTP = '/enrol-totp';
 
-/** The signed-in area: no session goes to /login; a forced password change allows nothing else. */
+/**
+ * The signed-in area: no session goes to /login; a forced password change allows nothing else,
+ * and then an admin's pending TOTP enrolment allows nothing else.
+ */
 export function RequireAuth() {
   const { me, isLoading, error } = useMe();
   const location = useLocation();
@@ -18,6 +22,7 @@ export function RequireAuth() {
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
   if (me.mustChangePassword && location.pathname !== CHANGE_PASSWORD) return <Navigate to={CHANGE_PASSWORD} replace />;
+  if (!me.mustChangePassword && me.secondFactor === 'enrol' && location.pathname !== ENROL_TOTP) return <Navigate to={ENROL_TOTP} replace />;
   return (
     <CurrentUserContext value={me}>
       <Outlet />

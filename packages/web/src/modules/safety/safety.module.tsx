@@ -1,8 +1,14 @@
 import type { RouteObject } from 'react-router';
 import type { NavGroup } from '../../app/layout/navigation';
+import { accidentsNavItems, accidentsRoutes } from './accidents/accidents.routes';
+import { coverageNavItems, coverageRoutes } from './coverage/coverage.routes';
+import { enterprisesNavItems, enterprisesRoutes } from './enterprises/enterprises.routes';
+import { hazardsNavItems, hazardsRoutes } from './hazards/hazards.routes';
+import { inspectionsNavItems, inspectionsRoutes } from './inspections/inspections.routes';
+import { risksNavItems, risksRoutes } from './risks/risks.routes';
 
 /** Pages of the safety capability, mounted inside the signed-in layout. */
-export const safetyRoutes: RouteObject[] = [];
+export const safetyRoutes: RouteObject[] = [...enterprisesRoutes, ...coverageRoutes, ...risksRoutes, ...inspectionsRoutes, ...hazardsRoutes, ...accidentsRoutes];
 
 /** The safety capability's group in the side menu. */
-export const safetyNavigation: NavGroup[] = [];
+export const safetyNavigation: NavGroup[] = [{ key: 'safety', labelKey: 'accidents.nav.group', items: [...enterprisesNavItems, ...coverageNavItems, ...risksNavItems, ...inspectionsNavItems, ...hazardsNavItems, ...accidentsNavItems] }];

@@ -1,6 +1,6 @@
 import { api } from '../../../app/api/client';
 import { isApiError } from '../../../app/api/problem';
-import type { Credentials, Me, PasswordChange, SystemInfo } from './auth.types';
+import type { Credentials, Me, PasswordChange, SystemInfo, TotpSetup } from './auth.types';
 
 export const authKeys = {
   me: ['auth', 'me'] as const,
@@ -23,4 +23,6 @@ export const authApi = {
   login: (credentials: Credentials) => api<Me>('/auth/login', { method: 'POST', body: credentials }),
   logout: () => api<void>('/auth/logout', { method: 'POST' }),
   changePassword: (change: PasswordChange) => api<void>('/auth/password', { method: 'POST', body: change }),
+  totpSetup: () => api<TotpSetup>('/auth/totp/setup', { method: 'POST' }),
+  totpConfirm: (code: string) => api<void>('/auth/totp/confirm', { method: 'POST', body: { code } }),
 };

@@ -13,6 +13,8 @@ export interface Me {
   roles: string[];
   permissions: string[];
   mustChangePassword: boolean;
+  /** 'enrol' while an admin must set up TOTP before anything else. */
+  secondFactor: 'not_required' | 'enrol' | 'verified';
   ground: {
     regionCodes: string[];
     regions: GroundRegion[];
@@ -33,11 +35,20 @@ export interface SystemInfo {
   demo: boolean;
   demoAccounts?: DemoAccount[];
   demoPassword?: string;
+  /** Demo mode only: whether the demo admins are asked for a TOTP code. */
+  adminTotp?: 'required' | 'off';
 }
 
 export interface Credentials {
   username: string;
   password: string;
+  /** The 6-digit authenticator code; sent once the server asked for it. */
+  totp?: string;
+}
+
+export interface TotpSetup {
+  secret: string;
+  otpauthUrl: string;
 }
 
 export interface PasswordChange {

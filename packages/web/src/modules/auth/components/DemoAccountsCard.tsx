@@ -5,11 +5,12 @@ import type { DemoAccount } from '../api/auth.types';
 interface Props {
   accounts: DemoAccount[];
   password: string | undefined;
+  adminTotp: 'required' | 'off' | undefined;
   onPick: (account: DemoAccount) => void;
 }
 
 /** Shown only when the server runs in demo mode: one click fills the sign-in form. */
-export function DemoAccountsCard({ accounts, password, onPick }: Props) {
+export function DemoAccountsCard({ accounts, password, adminTotp, onPick }: Props) {
   const { t } = useTranslation();
   return (
     <Card
@@ -50,6 +51,9 @@ export function DemoAccountsCard({ accounts, password, onPick }: Props) {
         )}
       />
       <Typography.Text type="secondary">{t('login.demo.hint')}</Typography.Text>
+      {adminTotp === 'off' && (
+        <Alert type="info" showIcon title={t('login.demo.totpOff')} style={{ marginTop: 12 }} data-testid="demo-totp-off" />
+      )}
     </Card>
   );
 }

@@ -4,6 +4,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { Credentials, DemoAccount, Me } from '../api/auth.types';
 import { useMe } from '../hooks/useMe';
 import { useSystemInfo } from '../hooks/useSystemInfo';
+import { landingPath } from '../landingPath';
 import { safeNext } from '../safeNext';
 import { AuthScreen } from './AuthScreen';
 import { DemoAccountsCard } from './DemoAccountsCard';
@@ -19,10 +20,10 @@ export default function LoginPage() {
   const info = useSystemInfo();
 
   if (isLoading) return <Spin fullscreen />;
-  if (me) return <Navigate to={me.mustChangePassword ? '/change-password' : next} replace />;
+  if (me) return <Navigate to={landingPath(me, next)} replace />;
 
   const signedIn = (signedInAs: Me) => {
-    void navigate(signedInAs.mustChangePassword ? '/change-password' : next, { replace: true });
+    void navigate(landingPath(signedInAs, next), { replace: true });
   };
   const pick = (account: DemoAccount) => {
     form.setFieldsValue({ username: account.username, password: info.data?.demoPassword ?? '' });
@@ -37,7 +38,7 @@ export default function LoginPage() {
       <Flex gap={24} wrap justify="center" align="flex-start">
         <LoginForm form={form} onSignedIn={signedIn} />
         {info.data?.demo && (
-          <DemoAccountsCard accounts={info.data.demoAccounts ?? []} password={info.data.demoPassword} onPick={pick} />
+          <DemoAccountsCard accounts={info.data.demoAccounts ?? []} password={info.data.demoPassword} adminTotp={info.data.adminTotp} onPick={pick} />
         )}
       </Flex>
       {info.data && (

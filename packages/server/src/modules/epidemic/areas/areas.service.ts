@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AREA_LEVEL_RANK,
+  POLICY_EDITIONS,
+  areaLevelTransitions,
+  editionInForce,
+  isWithinGround,
+  isRegionCode,
+  isWithinRegion,
+  nextAreaLevel,
+  parentRegionCode,
+  regionPrefix,
+  type AreaRiskLevel,
+} from '@shoutu/domain';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import type { RequestContext } from '../../../http/context.js';
+import { AppError, fieldError, invalid, notFound, type FieldError } from '../../../http/errors.js';
+import type { AuditService } from '../../audit/audit.service.js';
+import { RegionsService } from '../../regions/regions.service.js';
+import type { PersonsDirectory } from '../persons/persons.directory.js';
+import { chinaToday } from '../persons/persons.input.js';
+import { AreasRepository } from './areas.repository.js';
+import type { AreaLevel, AreaLevelList, AreaLevelQuery, NextLevel, SetAreaLevelBody } from './areas.schema.js';
+import type { AreaRiskLevelTable } from './areas.tables.js';
+
+/**
+ * New infections (新增感染者) as the daily reports counted them: confirmed cases and asymptomatic
+ * infections. A suspected case is not yet one.
+ */
+export const NEW_INFECTION_CATEGORIES = ['confirmed', 'asymptomatic'] as const;
+
+type Row = Selectable<AreaRiskLevelTable>;
+
+/** The region and every region above it, up to the province (a county designation covers its communities). */
+function selfAndAncestors(code: string): string[] {
+  const codes: string[] = [];
+  for (let c: string | null = code; c !== null; c = parentRegionCode(c)) codes.push(c);
+  return codes;
+}
+
+/** Graded area risk (分区分级): designations with their edition, and the automatic step-downs. */
+export class AreasService {
+  private readonly regions = new RegionsService();
+
+  constructor(
+    private readonly audit: AuditService,
+    private readonly directory: PersonsDirectory,
+  ) {}
+
+  /** Each designation with its level on `date` after the step-downs of the edition in force then. */
+  private async withCurrent(db: Kysely<Database>, rows: readonly Row[], date: string): Promise<AreaLevel[]> {
+    if (rows.length === 0) return [];
+    const infections = await this.directory.lastReportDates(db, NEW_INFECTION_CATEGORIES, date);
+    const edition = editionInForce(date);
+    return rows.map((row) => {
+      let last: string | null = null;
+      for (const i of infections) if (isWithinRegion(i.gridCode, row.region_code) && (last === null || i.date > last)) last = i.date;
+      // The clock runs from the last new infection in the area; a designation made after it (or
+      // with no infection on record) starts its own clock on its first day.
+      const fromInfection = last !== null && last >= row.effective_from;
+      const clockFrom = fromInfection ? last! : row.effective_from;
+      const result = edition ? nextAreaLevel({ level: row.level, lastNewInfectionDate: clockFrom, today: date, edition }) : { level: row.level, changedOn: null, next: null };
+      const byCode = POLICY_EDITIONS.find((e) => e.code === row.edition);
+      return {
+        id: row.id,
+        regionCode: row.region_code,
+        level: row.level,
+        effectiveFrom: row.effective_from,
+        effectiveTo: row.effective_to,
+        edition: row.edition,
+        editionName: byCode ? { 'zh-CN': byCode.name['zh-CN'], en: byCode.name.en } : { 'zh-CN': row.edition, en: row.edition },
+        setBy: row.set_by,
+        reason: row.reason,
+        isDemo: row.is_demo === 1,
+        createdAt: row.created_at,
+        current: {
+          level: result.level,
+          changedOn: result.changedOn,
+          next: result.next ? { level: result.next.level, on: result.next.on } : null,
+          clockFrom,
+          clockSource: fromInfection ? ('infection' as const) : ('designation' as const),
+          lastNewInfectionDate: last,
+          edition: edition?.code ?? null,
+        },
+      };
+    });
+  }
+
+  async list(ctx: RequestContext, query: AreaLevelQuery): Promise<AreaLevelList> {
+    const date = query.date ?? chinaToday(ctx.now());
+    const rows = await new AreasRepository(ctx.db).inForce(date, query.regionCode ? { under: query.regionCode } : {});
+    return { date, items: await this.withCurrent(ctx.db, rows, date) };
+  }
+
+  async next(ctx: RequestContext, regionCode: string, date = chinaToday(ctx.now())): Promise<NextLevel> {
+    if (!isRegionCode(regionCode)) throw notFound();
+    const [row] = await new AreasRepository(ctx.db).inForce(date, { regionCode });
+    if (!row) throw notFound();
+    const [designation] = await this.withCurrent(ctx.db, [row], date);
+    const edition = editionInForce(date);
+    return { regionCode, date, designation: designation!, transitions: edition ? areaLevelTransitions(edition).map((t) => ({ ...t })) : [] };
+  }
+
+  /**
+   * The highest level in force on a day over the region, the regions above it and the regions
+   * inside it: an origin county with a high-risk community is a high-risk origin. Risk areas are
+   * published, so a checkpoint passes the unscoped handle and sees every designation of the city;
+   * what it learns of persons is only the day of the last new infection in an area.
+   */
+  async levelAround(db: Kysely<Database>, regionCode: string, date: string): Promise<AreaRiskLevel> {
+    const rows = await new AreasRepository(db).inForce(date, { codes: selfAndAncestors(regionCode), under: regionPrefix(regionCode) });
+    let highest: AreaRiskLevel = 'low';
+    for (const area of await this.withCurrent(db, rows, date)) if (AREA_LEVEL_RANK[area.current.level] > AREA_LEVEL_RANK[highest]) highest = area.current.level;
+    return highest;
+  }
+
+  /** Designates a level from a day under the edition's rules; the designation it replaces ends that day. */
+  async set(ctx: RequestContext, body: SetAreaLevelBody): Promise<AreaLevel> {
+    const errors: FieldError[] = [];
+    try {
+      await this.regions.get(ctx, body.regionCode);
+    } catch {
+      errors.push(fieldError('regionCode', ctx.actor && isWithinGround(body.regionCode, ctx.actor.ground) ? 'unknown_region' : 'outside_ground'));
+    }
+    const edition = body.edition === undefined ? editionInForce(body.effectiveFrom) : (POLICY_EDITIONS.find((e) => e.code === body.edition) ?? null);
+    if (edition === null) errors.push(fieldError(body.edition === undefined ? 'effectiveFrom' : 'edition', body.edition === undefined ? 'no_edition_in_force' : 'invalid'));
+    else if (body.effectiveFrom < edition.effectiveFrom || (edition.effectiveTo !== null && body.effectiveFrom >= edition.effectiveTo)) errors.push(fieldError('edition', 'out_of_range'));
+    else if (!(edition.areaRules?.levels ?? []).includes(body.level)) errors.push(fieldError('level', 'not_in_edition'));
+    if (body.effectiveFrom > chinaToday(ctx.now())) errors.push(fieldError('effectiveFrom', 'out_of_range'));
+    if (errors.length > 0 || edition === null) throw invalid(...errors);
+
+    const at = ctx.now().toISOString();
+    const row: Row = {
+      id: randomUUID(),
+      region_code: body.regionCode,
+      level: body.level,
+      effective_from: body.effectiveFrom,
+      effective_to: null,
+      edition: edition.code,
+      set_by: ctx.actor?.id ?? null,
+      reason: body.reason.trim(),
+      is_demo: 0,
+      created_at: at,
+    };
+    await ctx.db.transaction().execute(async (trx) => {
+      const repo = new AreasRepository(trx);
+      // A later designation of the same region exists: this one would rewrite history. One of
+      // the same day is a correction: it ends that day, so it was never in force, and stays on record.
+      const latest = await repo.latest(body.regionCode);
+      if (latest && latest.effective_from > body.effectiveFrom) throw new AppError('conflict', [fieldError('effectiveFrom', 'out_of_range')]);
+      await repo.close(body.regionCode, body.effectiveFrom);
+      await repo.insert([row]);
+      await this.audit.record(trx, ctx, {
+        action: 'area_risk.set',
+        objectType: 'area_risk_level',
+        objectId: row.id,
+        detail: { regionCode: body.regionCode, level: body.level, effectiveFrom: body.effectiveFrom, edition: edition.code, replaced: latest && (latest.effective_to === null || latest.effective_to > body.effectiveFrom) ? latest.id : null },
+      });
+    });
+    const [result] = await this.withCurrent(ctx.db, [row], body.effectiveFrom);
+    return result!;
+  }
+}

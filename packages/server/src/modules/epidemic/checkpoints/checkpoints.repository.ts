@@ -1,0 +1,40 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import type { ArrivalTable, CheckpointTable } from './checkpoints.tables.js';
+
+const ORIGIN_COLUMNS = ['origin_region_code', 'origin_level', 'origin_local_infection', 'arrival_date'] as const;
+
+/** `checkpoints` and `arrivals` are grounded: a checkpoint by its place, an arrival by the destination grid. */
+export class CheckpointsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  list() {
+    return this.db.selectFrom('checkpoints').selectAll().orderBy('region_code').orderBy('name').execute();
+  }
+
+  byId(id: string) {
+    return this.db.selectFrom('checkpoints').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async insertCheckpoints(rows: readonly Insertable<CheckpointTable>[]): Promise<void> {
+    if (rows.length > 0) await this.db.insertInto('checkpoints').values([...rows]).execute();
+  }
+
+  async insertArrivals(rows: readonly Insertable<ArrivalTable>[]): Promise<void> {
+    if (rows.length > 0) await this.db.insertInto('arrivals').values([...rows]).execute();
+  }
+
+  arrivals(checkpointId: string, limit: number, after: [string, string] | null) {
+    let query = this.db.selectFrom('arrivals').selectAll().where('checkpoint_id', '=', checkpointId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit);
+    if (after) {
+      const [createdAt, id] = after;
+      query = query.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
+    }
+    return query.execute();
+  }
+
+  /** Where the holder of an ID number came from in a period: one indexed range read by the keyed hash. */
+  recentOrigins(idNumberHash: string, from: string, to: string) {
+    return this.db.selectFrom('arrivals').select(ORIGIN_COLUMNS).where('id_number_hash', '=', idNumberHash).where('arrival_date', '>=', from).where('arrival_date', '<=', to).execute();
+  }
+}

@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AreasService } from '../areas/areas.service.js';
+import { AlertsService } from '../followups/alerts.service.js';
+import { PersonsDirectory } from '../persons/persons.directory.js';
+import { ArrivalList, ArrivalListQuery, ArrivalResult, Checkpoint, CheckpointList, CheckpointParams, CreateCheckpointBody, RegisterArrivalBody } from './checkpoints.schema.js';
+import { CheckpointsService } from './checkpoints.service.js';
+
+export const checkpointsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { audit, crypto, db } = app.services;
+  const directory = new PersonsDirectory(audit, crypto);
+  const service = new CheckpointsService(audit, crypto, directory, new AlertsService(audit, crypto, directory), new AreasService(audit, directory), db.kysely);
+  const tags = ['checkpoints'];
+
+  app.get('/checkpoints', { config: { permission: 'persons:read' }, schema: { tags, summary: 'Checkpoints in your ground', response: { 200: CheckpointList } } }, (request) => service.list(request.ctx));
+
+  app.post(
+    '/checkpoints',
+    { config: { permission: 'epidemic:policy' }, schema: { tags, summary: 'Add a checkpoint (airport, station, port, highway exit)', body: CreateCheckpointBody, response: { 201: Checkpoint } } },
+    async (request, reply) => reply.status(201).send(await service.create(request.ctx, request.body)),
+  );
+
+  app.get(
+    '/checkpoints/:id/arrivals',
+    { config: { permission: 'persons:read' }, schema: { tags, summary: 'Arrivals registered at the checkpoint, newest first', params: CheckpointParams, querystring: ArrivalListQuery, response: { 200: ArrivalList } } },
+    (request) => service.arrivals(request.ctx, request.params.id, request.query),
+  );
+
+  app.post(
+    '/checkpoints/:id/arrivals',
+    {
+      config: { permission: 'persons:manage' },
+      schema: {
+        tags,
+        summary: 'Register an arrival: from a key area the person is registered as such; a key-area arrival or a listed person alerts the grid',
+        params: CheckpointParams,
+        body: RegisterArrivalBody,
+        response: { 201: ArrivalResult },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.registerArrival(request.ctx, request.params.id, request.body)),
+  );
+};

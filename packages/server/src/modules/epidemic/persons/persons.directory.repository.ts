@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { INSERT_BATCH } from './persons.repository.js';
+
+const BRIEF_COLUMNS = [
+  'id',
+  'region_code',
+  'name_enc',
+  'category',
+  'status',
+  'onset_date',
+  'sample_date',
+  'report_date',
+  'last_exposure_date',
+  'arrival_date',
+  'is_demo',
+  'version',
+] as const;
+
+/** The queries behind PersonsDirectory: narrow reads for the other epidemic modules. */
+export class PersonsDirectoryRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async briefs(ids: readonly string[]) {
+    const unique = [...new Set(ids)];
+    const rows = [];
+    for (let i = 0; i < unique.length; i += INSERT_BATCH) {
+      rows.push(...(await this.db.selectFrom('persons').select(BRIEF_COLUMNS).where('id', 'in', unique.slice(i, i + INSERT_BATCH)).execute()));
+    }
+    return rows;
+  }
+
+  /** Persons still under management in a region subtree (the whole ground when null). */
+  managedIn(regionCode: string | null) {
+    let query = this.db.selectFrom('persons').select(BRIEF_COLUMNS).where('status', '=', 'managed');
+    if (regionCode !== null) query = query.where('region_code', '>=', regionCode).where('region_code', '<', `${regionCode}~`);
+    return query.orderBy('region_code').orderBy('id').execute();
+  }
+
+  /** One indexed lookup by the keyed hash of the ID number; nothing decrypted. */
+  listing(idNumberHash: string) {
+    return this.db.selectFrom('persons').select(['id', 'category', 'status']).where('id_number_hash', '=', idNumberHash).executeTakeFirst();
+  }
+
+  /** The latest report date per grid of persons of the given categories, up to a day. */
+  lastReportDates(categories: readonly string[], onOrBefore: string) {
+    if (categories.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('persons')
+      .select((eb) => ['region_code', eb.fn.max('report_date').as('last_report_date')])
+      .where('category', 'in', categories)
+      .where('report_date', '<=', onOrBefore)
+      .groupBy('region_code')
+      .execute();
+  }
+
+  /** The demo persons, for the demo seeds of the other epidemic modules. */
+  demoPersons() {
+    return this.db.selectFrom('persons').select([...BRIEF_COLUMNS, 'id_number_hash']).where('is_demo', '=', 1).orderBy('region_code').orderBy('id').execute();
+  }
+}

@@ -1,0 +1,136 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import type { PersonCategoryHistoryTable, PersonMeasurePlanTable, PersonTable } from './persons.tables.js';
+
+export type PersonRow = Selectable<PersonTable>;
+export type PlanRow = Selectable<PersonMeasurePlanTable>;
+
+/** Rows per multi-row INSERT: large enough to amortise the round trip, well under both engines' parameter limits. */
+export const INSERT_BATCH = 500;
+
+export interface PersonListFilter {
+  limit: number;
+  after?: [string, string];
+  category?: string;
+  status?: 'managed' | 'released';
+  /** Any region code: the subtree under it. */
+  regionCode?: string;
+  idNumberHash?: string;
+  phoneHash?: string;
+}
+
+/**
+ * `persons` is grounded by `region_code` (the grid). History and plans have no region of their
+ * own, so every read of them joins `persons`, and the ground scope on the join hides the rows of
+ * persons outside the caller's ground.
+ */
+export class PersonsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  byId(id: string) {
+    return this.db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  byIdNumberHash(hash: string) {
+    return this.db.selectFrom('persons').selectAll().where('id_number_hash', '=', hash).executeTakeFirst();
+  }
+
+  async idsByIdNumberHash(hashes: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (let i = 0; i < hashes.length; i += INSERT_BATCH) {
+      const chunk = hashes.slice(i, i + INSERT_BATCH);
+      const rows = await this.db.selectFrom('persons').select(['id', 'id_number_hash']).where('id_number_hash', 'in', chunk).execute();
+      for (const row of rows) found.set(row.id_number_hash, row.id);
+    }
+    return found;
+  }
+
+  list(filter: PersonListFilter) {
+    let query = this.db.selectFrom('persons').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit);
+    if (filter.category) query = query.where('category', '=', filter.category);
+    if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.regionCode) query = query.where('region_code', '>=', filter.regionCode).where('region_code', '<', `${filter.regionCode}~`);
+    if (filter.idNumberHash) query = query.where('id_number_hash', '=', filter.idNumberHash);
+    if (filter.phoneHash) query = query.where('phone_hash', '=', filter.phoneHash);
+    if (filter.after) {
+      const [createdAt, id] = filter.after;
+      query = query.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
+    }
+    return query.execute();
+  }
+
+  /** Inserts new persons; returns the ID-number hashes actually inserted (an existing ID number is skipped, never duplicated). */
+  async insertNew(rows: readonly Insertable<PersonTable>[]): Promise<Set<string>> {
+    const inserted = new Set<string>();
+    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+      const result = await this.db
+        .insertInto('persons')
+        .values(rows.slice(i, i + INSERT_BATCH))
+        .onConflict((oc) => oc.column('id_number_hash').doNothing())
+        .returning('id_number_hash')
+        .execute();
+      for (const row of result) inserted.add(row.id_number_hash);
+    }
+    return inserted;
+  }
+
+  async updateVersioned(id: string, version: number, changes: Updateable<PersonTable>): Promise<number> {
+    const result = await this.db.updateTable('persons').set({ ...changes, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async insertHistory(rows: readonly Insertable<PersonCategoryHistoryTable>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += INSERT_BATCH) await this.db.insertInto('person_category_history').values(rows.slice(i, i + INSERT_BATCH)).execute();
+  }
+
+  historyOf(personId: string) {
+    return this.db
+      .selectFrom('person_category_history as h')
+      .innerJoin('persons as p', 'p.id', 'h.person_id')
+      .select(['h.id', 'h.category', 'h.from_category', 'h.changed_by', 'h.reason', 'h.at'])
+      .where('h.person_id', '=', personId)
+      .orderBy('h.at')
+      .orderBy('h.id')
+      .execute();
+  }
+
+  async insertPlans(rows: readonly Insertable<PersonMeasurePlanTable>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += INSERT_BATCH) await this.db.insertInto('person_measure_plans').values(rows.slice(i, i + INSERT_BATCH)).execute();
+  }
+
+  /** Marks the person's current plan as replaced; it stays in the history. */
+  async supersedePlan(personId: string, at: string): Promise<void> {
+    await this.db
+      .updateTable('person_measure_plans')
+      .set({ superseded_at: at })
+      .where('superseded_at', 'is', null)
+      .where('person_id', 'in', (eb) => eb.selectFrom('persons').select('id').where('id', '=', personId))
+      .execute();
+  }
+
+  async currentPlans(personIds: readonly string[]): Promise<Map<string, PlanRow>> {
+    const plans = new Map<string, PlanRow>();
+    if (personIds.length === 0) return plans;
+    const rows = await this.db
+      .selectFrom('person_measure_plans as m')
+      .innerJoin('persons as p', 'p.id', 'm.person_id')
+      .selectAll('m')
+      .where('m.person_id', 'in', personIds)
+      .where('m.superseded_at', 'is', null)
+      .execute();
+    for (const row of rows) plans.set(row.person_id, row);
+    return plans;
+  }
+
+  /** Every plan of the person, newest first. */
+  plansOf(personId: string) {
+    return this.db
+      .selectFrom('person_measure_plans as m')
+      .innerJoin('persons as p', 'p.id', 'm.person_id')
+      .selectAll('m')
+      .where('m.person_id', '=', personId)
+      .orderBy('m.computed_at', 'desc')
+      .orderBy('m.id', 'desc')
+      .execute();
+  }
+}

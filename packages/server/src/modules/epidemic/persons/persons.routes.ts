@@ -1,0 +1,105 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AppError } from '../../../http/errors.js';
+import { problemBody } from '../../../http/problem.js';
+import { ImportRejectedError, PersonsImport } from './persons.import.js';
+import {
+  CreatePersonBody,
+  ImportResult,
+  PersonDetail,
+  PersonList,
+  PersonListQuery,
+  PersonParams,
+  PersonSearchBody,
+  UnmaskBody,
+  UnmaskedPerson,
+  UpdatePersonBody,
+} from './persons.schema.js';
+import { PersonExistsError, PersonsService } from './persons.service.js';
+
+/** An import of tens of thousands of rows is megabytes; other requests keep the global limit. */
+const IMPORT_BODY_LIMIT = 32 * 1024 * 1024;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+export const personsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const service = new PersonsService(app.services.audit, app.services.crypto);
+  const importer = new PersonsImport(app.services.audit, app.services.crypto);
+  const tags = ['persons'];
+
+  // Invalid UTF-8 is refused rather than turned into U+FFFD and stored (SECURITY.md row 26).
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) => {
+    try {
+      done(null, strictUtf8.decode(body as Buffer));
+    } catch {
+      done(new AppError('malformed_csv'), undefined);
+    }
+  });
+
+  // Problems that carry more than field errors: the existing person, and the rows of a refused file.
+  app.setErrorHandler((error, request, reply) => {
+    const instance = request.url.split('?')[0] ?? '';
+    if (error instanceof PersonExistsError) {
+      return reply.status(409).type('application/problem+json').send({ ...problemBody('person_exists', instance, error.errors), personId: error.personId });
+    }
+    if (error instanceof ImportRejectedError) {
+      return reply.status(400).type('application/problem+json').send({ ...problemBody('import_rejected', instance), errors: error.rowErrors, truncated: error.truncated });
+    }
+    throw error;
+  });
+
+  app.get('/persons', { config: { permission: 'persons:read' }, schema: { tags, summary: 'Persons under management in your ground, newest first; identifiers masked', querystring: PersonListQuery, response: { 200: PersonList } } }, (request) =>
+    service.list(request.ctx, request.query),
+  );
+
+  app.post(
+    '/persons/search',
+    {
+      // A read: nothing to replay, and its answer must not be stored with the idempotency keys.
+      config: { permission: 'persons:read', idempotent: false },
+      schema: { tags, summary: 'Find persons by exact ID number or mobile number (sent in the body, never the URL)', body: PersonSearchBody, response: { 200: PersonList } },
+    },
+    (request) => service.list(request.ctx, request.body),
+  );
+
+  app.get('/persons/:id', { config: { permission: 'persons:read' }, schema: { tags, summary: 'One person with category history and measure plans; identifiers masked', params: PersonParams, response: { 200: PersonDetail } } }, (request) =>
+    service.get(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/persons',
+    { config: { permission: 'persons:manage' }, schema: { tags, summary: 'Register a person; the same ID number is one person (409 person_exists with personId)', body: CreatePersonBody, response: { 201: PersonDetail } } },
+    async (request, reply) => reply.status(201).send(await service.create(request.ctx, request.body)),
+  );
+
+  app.patch(
+    '/persons/:id',
+    { config: { permission: 'persons:manage' }, schema: { tags, summary: 'Change a person; a category change needs categoryReason; carries the version read', params: PersonParams, body: UpdatePersonBody, response: { 200: PersonDetail } } },
+    (request) => service.update(request.ctx, request.params.id, request.body),
+  );
+
+  app.post(
+    '/persons/:id/unmask',
+    {
+      // The plaintext answer must never be stored for idempotent replay.
+      config: { permission: 'persons:unmask', idempotent: false },
+      schema: { tags, summary: 'Full name, ID number, phone and address, once, for a stated reason (audited)', params: PersonParams, body: UnmaskBody, response: { 200: UnmaskedPerson } },
+    },
+    (request) => service.unmask(request.ctx, request.params.id, request.body.reason),
+  );
+
+  app.post(
+    '/persons/import',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      config: { permission: 'persons:manage' },
+      schema: {
+        tags,
+        summary: 'Import a CSV person list (UTF-8, header name,idNumber,phone,gridCode,category,…); all or nothing, errors per row',
+        consumes: ['text/csv'],
+        body: Type.String({ description: 'CSV text' }),
+        response: { 201: ImportResult },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await importer.run(request.ctx, request.body)),
+  );
+};

@@ -1,0 +1,124 @@
+import { HAZARD_STATUSES, regionPrefix, type HazardGrade, type HazardStatus } from '@shoutu/domain';
+import { sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import type { EscalationLevel, HazardEventTable, HazardTable } from './hazards.tables.js';
+
+export type HazardRow = Selectable<HazardTable> & { enterprise_name: string };
+export type HazardEventRow = Selectable<HazardEventTable>;
+
+/** Every status but closed: what "open" means in lists, overviews and the escalation. */
+export const OPEN_STATUSES: HazardStatus[] = HAZARD_STATUSES.filter((status) => status !== 'closed');
+
+/** An enterprise officer's ground is one enterprise. */
+export interface HazardScope {
+  onlyEnterpriseId?: string;
+}
+
+export interface HazardFilter extends HazardScope {
+  status?: HazardStatus;
+  grade?: HazardGrade;
+  /** Now, as ISO text: only open hazards strictly past their deadline (the domain's isOverdue, as SQL). */
+  overdueAt?: string;
+  enterpriseId?: string;
+  regionCode?: string;
+}
+
+export interface RegionCounts {
+  region_code: string;
+  open: number;
+  overdue: number;
+  major: number;
+}
+
+function withScope<O>(query: SelectQueryBuilder<Database, 'hazards', O>, scope: HazardScope) {
+  return query.$if(scope.onlyEnterpriseId !== undefined, (q) => q.where('hazards.enterprise_id', '=', scope.onlyEnterpriseId!));
+}
+
+function inSubtree<O>(query: SelectQueryBuilder<Database, 'hazards', O>, regionCode: string) {
+  const prefix = regionPrefix(regionCode);
+  return query.where('hazards.region_code', '>=', prefix).where('hazards.region_code', '<', `${prefix}~`);
+}
+
+/**
+ * The hazards' SQL. `hazards` and `hazard_events` are grounded; the enterprise's name comes from
+ * a join on the register (grounded too), so a list is one query.
+ */
+export class HazardsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private selectHazards() {
+    return this.db.selectFrom('hazards').innerJoin('enterprises', 'enterprises.id', 'hazards.enterprise_id').selectAll('hazards').select('enterprises.name as enterprise_name');
+  }
+
+  byId(id: string, scope: HazardScope): Promise<HazardRow | undefined> {
+    return withScope(this.selectHazards().where('hazards.id', '=', id), scope).executeTakeFirst();
+  }
+
+  list(filter: HazardFilter, page: { limit: number; after?: [string, string] }): Promise<HazardRow[]> {
+    let query = withScope(this.selectHazards(), filter)
+      .$if(filter.status !== undefined, (q) => q.where('hazards.status', '=', filter.status!))
+      .$if(filter.grade !== undefined, (q) => q.where('hazards.grade', '=', filter.grade!))
+      .$if(filter.overdueAt !== undefined, (q) => q.where('hazards.status', 'in', OPEN_STATUSES).where('hazards.deadline', '<', filter.overdueAt!))
+      .$if(filter.enterpriseId !== undefined, (q) => q.where('hazards.enterprise_id', '=', filter.enterpriseId!))
+      .$if(filter.regionCode !== undefined, (q) => inSubtree(q, filter.regionCode!))
+      .orderBy('hazards.found_at', 'desc')
+      .orderBy('hazards.id', 'desc')
+      .limit(page.limit);
+    if (page.after) {
+      const [foundAt, id] = page.after;
+      query = query.where((eb) => eb.or([eb('hazards.found_at', '<', foundAt), eb.and([eb('hazards.found_at', '=', foundAt), eb('hazards.id', '<', id)])]));
+    }
+    return query.execute();
+  }
+
+  async insert(row: Insertable<HazardTable>): Promise<void> {
+    await this.db.insertInto('hazards').values(row).execute();
+  }
+
+  async insertEvent(row: Insertable<HazardEventTable>): Promise<void> {
+    await this.db.insertInto('hazard_events').values(row).execute();
+  }
+
+  /** Writes only over the version read; 0 when someone else wrote first. */
+  async updateVersioned(id: string, version: number, changes: Updateable<HazardTable>): Promise<number> {
+    const result = await this.db.updateTable('hazards').set({ ...changes, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  events(hazardId: string): Promise<HazardEventRow[]> {
+    return this.db.selectFrom('hazard_events').selectAll().where('hazard_id', '=', hazardId).orderBy('version').execute();
+  }
+
+  /**
+   * Open, overdue and open-major counts per region code (community), in one GROUP BY that streams
+   * along the (region_code, status, grade, deadline) index; callers add them up to child regions.
+   */
+  async countsByRegion(regionCode: string, now: string, scope: HazardScope): Promise<RegionCounts[]> {
+    const rows = await withScope(inSubtree(this.db.selectFrom('hazards'), regionCode), scope)
+      .where('hazards.status', 'in', OPEN_STATUSES)
+      .select([
+        'hazards.region_code',
+        sql<number>`count(*)`.as('open'),
+        sql<number>`sum(case when hazards.deadline < ${now} then 1 else 0 end)`.as('overdue'),
+        sql<number>`sum(case when hazards.grade = 'major' then 1 else 0 end)`.as('major'),
+      ])
+      .groupBy('hazards.region_code')
+      .execute();
+    return rows.map((row) => ({ region_code: row.region_code, open: Number(row.open), overdue: Number(row.overdue), major: Number(row.major) }));
+  }
+
+  /**
+   * Open hazards past their deadline that are due a step up: never escalated, or escalated to
+   * the county at or before `cityCutoff` and still overdue.
+   */
+  escalationCandidates(now: string, cityCutoff: string, scope: HazardScope, limit: number) {
+    return withScope(this.db.selectFrom('hazards'), scope)
+      .select(['hazards.id', 'hazards.region_code', 'hazards.enterprise_id', 'hazards.status', 'hazards.deadline', 'hazards.escalation_level', 'hazards.version'])
+      .where('hazards.status', 'in', OPEN_STATUSES)
+      .where('hazards.deadline', '<', now)
+      .where((eb) => eb.or([eb('hazards.escalation_level', 'is', null), eb.and([eb('hazards.escalation_level', '=', 'county' satisfies EscalationLevel), eb('hazards.escalated_at', '<=', cityCutoff)])]))
+      .orderBy('hazards.deadline')
+      .limit(limit)
+      .execute();
+  }
+}

@@ -1,0 +1,75 @@
+import type { HazardGrade, HazardSource, HazardStatus } from '@shoutu/domain';
+
+/** How far up an overdue hazard has been escalated: the county-level region, then the city. */
+export type EscalationLevel = 'county' | 'city';
+
+/**
+ * A hidden hazard (隐患) and the state the domain's machine gives it. Grounded by `region_code`,
+ * the enterprise's community, copied on insert. Every change adds one to `version` and writes one
+ * `hazard_events` row carrying the version it produced.
+ */
+export interface HazardTable {
+  id: string;
+  region_code: string;
+  enterprise_id: string;
+  inspection_id: string | null;
+  inspection_item_number: number | null;
+  grade: HazardGrade;
+  source: HazardSource;
+  description: string;
+  place: string | null;
+  /** JSON array of photo URLs or file ids. */
+  photos: string;
+  status: HazardStatus;
+  responsible_unit: string | null;
+  responsible_person: string | null;
+  deadline: string | null;
+  original_deadline: string | null;
+  /** JSON of the domain's PendingExtension, GovernancePlan, Rectification and Acceptance. */
+  pending_extension: string | null;
+  governance_plan: string | null;
+  rectification: string | null;
+  acceptance: string | null;
+  /** 挂牌督办: the department that listed the major hazard, when, and the publication due dates. */
+  listed_by_unit_id: string | null;
+  listed_by_unit_name: string | null;
+  listed_at: string | null;
+  listing_publication_due_at: string | null;
+  delisting_publication_due_at: string | null;
+  escalation_level: EscalationLevel | null;
+  escalated_at: string | null;
+  found_at: string;
+  found_by: string | null;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** The timeline: who did what, when, from which status to which, and the version it produced. */
+export interface HazardEventTable {
+  id: string;
+  hazard_id: string;
+  region_code: string;
+  version: number;
+  /** 'found', 'listed', 'escalated' or one of the domain's event types. */
+  type: string;
+  from_status: HazardStatus | null;
+  to_status: HazardStatus;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_kind: string;
+  at: string;
+  /** JSON: what the step carried (the domain's event, the listing, the escalation). */
+  payload: string;
+}
+
+export interface HazardTables {
+  hazards: HazardTable;
+  hazard_events: HazardEventTable;
+}
+
+export const HAZARD_GROUNDED_TABLES = {
+  hazards: 'region_code',
+  hazard_events: 'region_code',
+} as const;

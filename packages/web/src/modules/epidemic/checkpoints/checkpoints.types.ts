@@ -1,0 +1,53 @@
+import type { PersonBrief } from '../followups/followups.types';
+import type { Person } from '../persons/persons.types';
+
+export const CHECKPOINT_KINDS = ['airport', 'station', 'port', 'highway_exit'] as const;
+export const TRANSPORTS = ['flight', 'train', 'ship', 'car', 'bus', 'other'] as const;
+export type AreaLevel = 'low' | 'medium' | 'high';
+
+export interface Checkpoint {
+  id: string;
+  name: string;
+  kind: (typeof CHECKPOINT_KINDS)[number];
+  regionCode: string;
+  isDemo: boolean;
+}
+
+export interface ArrivalInput {
+  idNumber: string;
+  name?: string;
+  phone?: string;
+  gridCode: string;
+  address?: string | null;
+  originRegionCode?: string | null;
+  originText: string;
+  originLevel?: AreaLevel;
+  originLocalInfection?: boolean;
+  arrivalDate: string;
+  transport: (typeof TRANSPORTS)[number];
+  tripNo?: string | null;
+}
+
+export interface Arrival {
+  id: string;
+  checkpointId: string;
+  gridCode: string;
+  person: PersonBrief | null;
+  originRegionCode: string | null;
+  originText: string;
+  originLevel: AreaLevel;
+  originLocalInfection: boolean;
+  arrivalDate: string;
+  transport: string;
+  tripNo: string | null;
+  createdAt: string;
+}
+
+export interface ArrivalRegistered {
+  arrival: Arrival;
+  keyArea: boolean;
+  listed: boolean;
+  person: Person | null;
+  personCreated: boolean;
+  alertId: string | null;
+}

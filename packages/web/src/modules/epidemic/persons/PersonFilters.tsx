@@ -1,0 +1,75 @@
+import { SearchOutlined } from '@ant-design/icons';
+import { normalizeMobile, validateResidentId } from '@shoutu/domain';
+import { Button, Form, Input, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { RegionTreeSelect } from '../../regions/components/RegionTreeSelect';
+import { CATEGORY_CODES, useCategoryName } from './categories';
+import type { PersonFilter, PersonStatus } from './persons.types';
+
+interface Values {
+  category?: string;
+  status?: PersonStatus;
+  regionCode?: string;
+  q?: string;
+}
+
+function toFilter(values: Values): PersonFilter {
+  const filter: PersonFilter = {};
+  if (values.category) filter.category = values.category;
+  if (values.status) filter.status = values.status;
+  if (values.regionCode) filter.regionCode = values.regionCode;
+  if (values.q?.trim()) filter.q = values.q.trim();
+  return filter;
+}
+
+/** Category, status, region subtree and an exact ID number or mobile (there is no partial search on identifiers). */
+export function PersonFilters({ onChange }: { onChange: (filter: PersonFilter) => void }) {
+  const { t } = useTranslation();
+  const categoryName = useCategoryName();
+  const [form] = Form.useForm<Values>();
+  return (
+    <Form<Values> form={form} layout="inline" onFinish={(values) => onChange(toFilter(values))} style={{ marginBottom: 16, rowGap: 8 }} data-testid="persons-filters">
+      <Form.Item name="category" label={t('epidemic.persons.filter.category')}>
+        <Select allowClear style={{ width: 200 }} options={CATEGORY_CODES.map((code) => ({ value: code, label: categoryName(code) }))} data-testid="persons-filter-category" />
+      </Form.Item>
+      <Form.Item name="status" label={t('epidemic.persons.filter.status')}>
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          options={(['managed', 'released'] as const).map((status) => ({ value: status, label: t(`epidemic.status.${status}`) }))}
+          data-testid="persons-filter-status"
+        />
+      </Form.Item>
+      <Form.Item name="regionCode" label={t('epidemic.persons.filter.region')} style={{ minWidth: 260 }}>
+        <RegionTreeSelect single data-testid="persons-filter-region" />
+      </Form.Item>
+      <Form.Item
+        name="q"
+        rules={[
+          {
+            validator: (_, value?: string) =>
+              !value?.trim() || validateResidentId(value).ok || normalizeMobile(value) !== null ? Promise.resolve() : Promise.reject(new Error(t('epidemic.persons.filter.qInvalid'))),
+          },
+        ]}
+      >
+        <Input allowClear autoComplete="off" placeholder={t('epidemic.persons.filter.q')} style={{ width: 260 }} data-testid="persons-filter-q" />
+      </Form.Item>
+      <Form.Item>
+        <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="persons-filter-submit">
+          {t('common.search')}
+        </Button>
+      </Form.Item>
+      <Form.Item>
+        <Button
+          onClick={() => {
+            form.resetFields();
+            onChange({});
+          }}
+          data-testid="persons-filter-reset"
+        >
+          {t('epidemic.persons.filter.reset')}
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}

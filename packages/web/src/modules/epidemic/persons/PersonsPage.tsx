@@ -1,0 +1,53 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { LoadMore } from '../../../app/layout/LoadMore';
+import { PageHeader } from '../../../app/layout/PageHeader';
+import { QueryError } from '../../../app/layout/QueryError';
+import { usePermission } from '../../auth/hooks/usePermission';
+import { PersonFilters } from './PersonFilters';
+import { PersonsTable } from './PersonsTable';
+import type { PersonDetail, PersonFilter } from './persons.types';
+import { RegisterPersonDrawer } from './RegisterPersonDrawer';
+import { usePersons } from './usePersons';
+
+export default function PersonsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const canManage = usePermission('persons:manage');
+  const [filter, setFilter] = useState<PersonFilter>({});
+  const persons = usePersons(filter);
+  const [registering, setRegistering] = useState(false);
+
+  const registered = (person: PersonDetail) => {
+    void message.success(t('epidemic.persons.registeredDone', { name: person.name }));
+    setRegistering(false);
+    navigate(`/epidemic/persons/${person.id}`);
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('epidemic.persons.title')}
+        description={t('epidemic.persons.description')}
+        actions={
+          canManage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="person-register">
+              {t('epidemic.persons.register')}
+            </Button>
+          )
+        }
+      />
+      <Card>
+        <PersonFilters onChange={setFilter} />
+        <QueryError error={persons.error} />
+        <PersonsTable persons={persons.items} loading={persons.isLoading} />
+        <LoadMore hasMore={persons.hasMore} loading={persons.isLoadingMore} onLoadMore={persons.loadMore} testId="persons-load-more" />
+      </Card>
+      {registering && <RegisterPersonDrawer onClose={() => setRegistering(false)} onRegistered={registered} />}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import type { LocalizedText } from '../../../i18n/localized';
+
+export type TravelDecision = 'allow' | 'deny' | 'alert';
+
+export interface TravelReason {
+  code: string;
+  ruleId: string;
+  ruleName: LocalizedText;
+  ruleSource: string;
+  verify: boolean;
+  message: LocalizedText;
+}
+
+export interface TravelCheckResult {
+  id: string;
+  decision: TravelDecision;
+  reasons: TravelReason[];
+  destination: string;
+  date: string;
+  checkedAt: string;
+}
+
+export interface TravelCheckInput {
+  idNumber: string;
+  destination: string;
+  date?: string;
+  checkpointId?: string;
+}
+
+interface Counts {
+  total: number;
+  denied: number;
+  alerted: number;
+  allowed: number;
+}
+
+export interface Denials extends Counts {
+  from: string;
+  to: string;
+  byDay: Array<Counts & { date: string }>;
+}

@@ -1,0 +1,106 @@
+import type { GovernancePlanPart, HazardActionType, HazardGrade, HazardSource, HazardStatus } from '@shoutu/domain';
+
+export type { HazardActionType, HazardGrade, HazardSource, HazardStatus };
+
+/** A hazard as the API answers it; the responsible person arrives masked. */
+export interface Hazard {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  regionCode: string;
+  inspectionId: string | null;
+  inspectionItemNumber: number | null;
+  grade: HazardGrade;
+  source: HazardSource;
+  description: string;
+  place: string | null;
+  photos: string[];
+  status: HazardStatus;
+  responsibleUnit: string | null;
+  responsiblePerson: string | null;
+  deadline: string | null;
+  originalDeadline: string | null;
+  overdue: boolean;
+  pendingExtension: { requestedDeadline: string; reason: string; requestedAt: string } | null;
+  governancePlan: Record<GovernancePlanPart, string> | null;
+  rectification: { evidence: string; photos: string[]; submittedAt: string } | null;
+  acceptance: { formal: boolean; assessmentReportRef: string | null; note: string | null; acceptedAt: string } | null;
+  listing: {
+    unitId: string;
+    unitName: string | null;
+    listedAt: string;
+    publicationDueAt: string;
+    extensionRequestLatestAt: string | null;
+    delistingPublicationDueAt: string | null;
+    limitsSource: string;
+    limitsVerify: boolean;
+  } | null;
+  escalation: { level: 'county' | 'city'; at: string } | null;
+  foundAt: string;
+  closedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface HazardEvent {
+  version: number;
+  type: string;
+  fromStatus: HazardStatus | null;
+  toStatus: HazardStatus;
+  actorName: string | null;
+  actorKind: string;
+  at: string;
+  payload: Record<string, unknown>;
+}
+
+export interface HazardDetail extends Hazard {
+  events: HazardEvent[];
+  allowedActions: HazardActionType[];
+  canList: boolean;
+}
+
+export interface HazardFilter {
+  status?: HazardStatus;
+  grade?: HazardGrade;
+  overdue?: boolean;
+  enterpriseId?: string;
+  regionCode?: string;
+}
+
+export interface HazardReport {
+  enterpriseId: string;
+  grade: HazardGrade;
+  description: string;
+  place?: string | null;
+  photos?: string[];
+}
+
+/** The body of POST /hazards/:id/transitions: the action, the version read and that action's own fields. */
+export interface HazardTransition {
+  action: HazardActionType;
+  version: number;
+  responsibleUnit?: string;
+  responsiblePerson?: string;
+  deadline?: string;
+  governancePlan?: Partial<Record<GovernancePlanPart, string>>;
+  evidence?: string;
+  photos?: string[];
+  formal?: boolean;
+  assessmentReportRef?: string;
+  note?: string;
+  reason?: string;
+  newDeadline?: string;
+}
+
+export interface HazardCounts {
+  open: number;
+  overdue: number;
+  major: number;
+}
+
+export interface HazardOverview {
+  regionCode: string;
+  total: HazardCounts;
+  children: Array<HazardCounts & { regionCode: string; name: string }>;
+}
