@@ -13,6 +13,7 @@ import { seedDemoHazards } from '../modules/safety/hazards/hazards.demo.js';
 import { seedDemoAccidents } from '../modules/safety/accidents/accidents.demo.js';
 import type { FieldCrypto } from '../privacy/field-crypto.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
+import { DemoRepository } from './demo.repository.js';
 
 /** Demo departments of the city (labelled 演示 so nobody takes them for the real register). */
 const DEMO_UNITS = [
@@ -24,6 +25,20 @@ const DEMO_UNITS = [
   { key: 'haizhou-emergency', name: '海州区应急管理局（演示）', regionCode: '320706', matters: ['work_safety'] },
   { key: 'lianyun-emergency', name: '连云区应急管理局（演示）', regionCode: '320703', matters: ['work_safety'] },
 ];
+
+/** The demo grid worker answers for one busy 海州区 community, the enterprise officer for one enterprise. */
+async function narrowFieldAccounts(trx: Kysely<Database>): Promise<void> {
+  const demo = new DemoRepository(trx);
+  const users = new UsersRepository(trx);
+  const grid = await demo.busiestGrid('320706');
+  const gridWorker = await users.findByUsername('grid');
+  if (grid && gridWorker) await users.update(gridWorker.id, { ground_region_codes: JSON.stringify([grid]), home_region_code: grid });
+  const enterprise = await demo.busiestEnterprise('320706');
+  const officer = await users.findByUsername('qiye');
+  if (enterprise && officer) {
+    await users.update(officer.id, { ground_region_codes: JSON.stringify([enterprise.region_code]), home_region_code: enterprise.region_code, enterprise_id: enterprise.id });
+  }
+}
 
 /** `crypto` encrypts the demo persons' identifiers; without it no persons are seeded. */
 export async function seedDemo(db: Kysely<Database>, audit: AuditService, password: string, now: Date, crypto?: FieldCrypto): Promise<{ created: string[] }> {
@@ -68,6 +83,7 @@ export async function seedDemo(db: Kysely<Database>, audit: AuditService, passwo
     await seedDemoAccidents(trx, now);
     const persons = crypto ? await seedDemoPersons(trx, crypto, now) : 0;
     if (crypto) await seedDemoTracing(trx, audit, crypto, now);
+    await narrowFieldAccounts(trx);
     await audit.record(trx, { actor: null, ip: null, now: () => now }, { action: 'demo.seed', actorUsername: 'system', detail: { users: created.length, units: DEMO_UNITS.length, persons } });
   });
   return { created };

@@ -28,6 +28,15 @@ export function EnterpriseSelect({ id, value, onChange, 'data-testid': testId, s
     queryFn: () => api<Page<EnterpriseOption>>('/enterprises', { query: { q: q || undefined, limit: 20 } }),
     staleTime: 30_000,
   });
+  const options = (enterprises.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }));
+  // A value chosen elsewhere (a link, a chart) is named too, not shown as its id.
+  const chosen = useQuery({
+    queryKey: ['hazards', 'enterprise-option', value],
+    queryFn: () => api<EnterpriseOption>(`/enterprises/${encodeURIComponent(value!)}`),
+    enabled: Boolean(value) && !options.some((o) => o.value === value),
+    staleTime: 60_000,
+  });
+  if (chosen.data && !options.some((o) => o.value === chosen.data.id)) options.unshift({ value: chosen.data.id, label: chosen.data.name });
   return (
     <Select
       id={id}
@@ -38,7 +47,7 @@ export function EnterpriseSelect({ id, value, onChange, 'data-testid': testId, s
       loading={enterprises.isFetching}
       placeholder={t('hazards.common.enterprisePlaceholder')}
       notFoundContent={enterprises.isError ? t('hazards.common.enterpriseUnavailable') : undefined}
-      options={(enterprises.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
+      options={options}
       style={style}
       data-testid={testId}
     />
