@@ -6,7 +6,7 @@ import { useApiError } from '../../../app/api/useApiError';
 import { RegionTreeSelect } from '../../regions/components/RegionTreeSelect';
 import { usePermission } from '../../auth/hooks/usePermission';
 import type { AccidentDetail, AccidentReport } from './accidents.types';
-import { EnterpriseSelect } from './EnterpriseSelect';
+import { EnterpriseSelect } from '../shared/EnterpriseSelect';
 import { formatYuan } from './format';
 import { LiveGrade } from './LiveGrade';
 import { useLocalized } from './useLocalized';
@@ -125,7 +125,7 @@ export function ReportAccidentDrawer({ onClose, onReported }: { onClose: () => v
         </Row>
         {canPickEnterprise && (
           <Form.Item name="enterpriseId" label={t('accidents.field.enterprise')}>
-            <EnterpriseSelect />
+            <EnterpriseSelect data-testid="accident-form-enterprise" />
           </Form.Item>
         )}
         <Form.Item name="industryCode" label={t('accidents.field.industryCode')} extra={t('accidents.form.industryHint')} rules={[{ pattern: /^[A-Ta-t](\d{2}(\d{1,2})?)?$/, message: t('accidents.form.industryInvalid') }]}>

@@ -3,7 +3,7 @@ import { HAZARD_GRADE_LABELS, HAZARD_STATUS_LABELS, HAZARD_STATUSES } from '@sho
 import { Button, Form, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RegionTreeSelect } from '../../regions/components/RegionTreeSelect';
-import { EnterpriseSelect } from './EnterpriseSelect';
+import { EnterpriseSelect } from '../shared/EnterpriseSelect';
 import type { HazardFilter, HazardGrade, HazardStatus } from './hazards.types';
 import { useLabel } from './useLabel';
 

@@ -2,7 +2,7 @@ import { HAZARD_GRADE_LABELS } from '@shoutu/domain';
 import { Button, Drawer, Form, Input, Radio, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiError } from '../../../app/api/useApiError';
-import { EnterpriseSelect } from './EnterpriseSelect';
+import { EnterpriseSelect } from '../shared/EnterpriseSelect';
 import type { HazardDetail, HazardGrade } from './hazards.types';
 import { PhotoRefsInput } from './PhotoRefsInput';
 import { useReportHazard } from './useHazards';

@@ -9,7 +9,7 @@ import { useApiError } from '../../../app/api/useApiError';
 import { PageHeader } from '../../../app/layout/PageHeader';
 import { QueryError } from '../../../app/layout/QueryError';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
-import { EnterpriseSelect } from '../hazards/EnterpriseSelect';
+import { EnterpriseSelect } from '../shared/EnterpriseSelect';
 import { useLabel } from '../hazards/useLabel';
 import type { ChecklistTemplate, InspectionKind, ItemResult } from './inspections.types';
 import { useChecklistTemplates, useRecordInspection } from './useInspections';

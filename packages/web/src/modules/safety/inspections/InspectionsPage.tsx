@@ -8,7 +8,7 @@ import { LoadMore } from '../../../app/layout/LoadMore';
 import { PageHeader } from '../../../app/layout/PageHeader';
 import { QueryError } from '../../../app/layout/QueryError';
 import { usePermission } from '../../auth/hooks/usePermission';
-import { EnterpriseSelect } from '../hazards/EnterpriseSelect';
+import { EnterpriseSelect } from '../shared/EnterpriseSelect';
 import { useLabel } from '../hazards/useLabel';
 import type { InspectionFilter, InspectionKind, InspectionSummary } from './inspections.types';
 import { useChecklistTemplates, useInspections } from './useInspections';

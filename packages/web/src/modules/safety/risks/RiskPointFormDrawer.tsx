@@ -2,7 +2,7 @@ import { ACCIDENT_TYPES } from '@shoutu/domain';
 import { Button, Drawer, Form, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiError } from '../../../app/api/useApiError';
-import { EnterpriseSelect } from '../hazards/EnterpriseSelect';
+import { EnterpriseSelect } from '../shared/EnterpriseSelect';
 import { useLabel } from '../hazards/useLabel';
 import { AssessmentFields } from './AssessmentFields';
 import type { AssessmentInput, RiskPointDetail } from './risks.types';

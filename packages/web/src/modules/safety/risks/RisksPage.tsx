@@ -8,7 +8,7 @@ import { PageHeader } from '../../../app/layout/PageHeader';
 import { QueryError } from '../../../app/layout/QueryError';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { usePermission } from '../../auth/hooks/usePermission';
-import { EnterpriseSelect } from '../hazards/EnterpriseSelect';
+import { EnterpriseSelect } from '../shared/EnterpriseSelect';
 import { useLabel } from '../hazards/useLabel';
 import { RiskOverviewCard } from './RiskOverviewCard';
 import { RiskPointDetailDrawer } from './RiskPointDetailDrawer';

@@ -24,14 +24,14 @@ export function EnterpriseSelect({ id, value, onChange, 'data-testid': testId, s
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const enterprises = useQuery({
-    queryKey: ['hazards', 'enterprise-options', q],
+    queryKey: ['safety', 'enterprise-options', q],
     queryFn: () => api<Page<EnterpriseOption>>('/enterprises', { query: { q: q || undefined, limit: 20 } }),
     staleTime: 30_000,
   });
   const options = (enterprises.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }));
   // A value chosen elsewhere (a link, a chart) is named too, not shown as its id.
   const chosen = useQuery({
-    queryKey: ['hazards', 'enterprise-option', value],
+    queryKey: ['safety', 'enterprise-option', value],
     queryFn: () => api<EnterpriseOption>(`/enterprises/${encodeURIComponent(value!)}`),
     enabled: Boolean(value) && !options.some((o) => o.value === value),
     staleTime: 60_000,
