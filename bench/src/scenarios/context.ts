@@ -1,0 +1,17 @@
+import type { BenchArgs } from '../args.js';
+import type { BenchEnvironment } from '../environment.js';
+
+export interface ScenarioContext {
+  args: BenchArgs;
+  env: BenchEnvironment;
+  /** Cookies of the demo accounts used, by username. */
+  cookie(username: string): Promise<string>;
+  /** Persons inserted so far (by the import scenario or by a seeding step). */
+  state: { persons: number; hazards: number };
+}
+
+export async function getJson(ctx: ScenarioContext, username: string, path: string): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${ctx.env.url}${path}`, { headers: { cookie: await ctx.cookie(username) } });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Insertable } from 'kysely';
+import { PersonSealing } from '@shoutu/server/modules/epidemic/persons/persons.sealing.js';
+import { PersonsRepository } from '@shoutu/server/modules/epidemic/persons/persons.repository.js';
+import { registrationRows } from '@shoutu/server/modules/epidemic/persons/persons.service.js';
+import { EnterprisesRepository } from '@shoutu/server/modules/safety/enterprises/enterprises.repository.js';
+import type { EnterpriseTable } from '@shoutu/server/modules/safety/enterprises/enterprises.tables.js';
+import type { HazardTable } from '@shoutu/server/modules/safety/hazards/hazards.tables.js';
+import { communities, creditCode, rng, weightedPicker } from '../data.js';
+import { progress } from '../progress.js';
+import type { Figure } from '../report.js';
+import { percentile, round, timeRepeated } from '../stats.js';
+import { generatePersons } from './import.js';
+import { getJson, type ScenarioContext } from './context.js';
+
+/** Towns of the chemical parks (徐圩 / 石化基地, 堆沟港 / 灌南化工园区, 燕尾港 / 灌云临港产业区). */
+const CHEMICAL_TOWNS = ['320703007', '320724101', '320723103'];
+const DAY = 86_400_000;
+const HAZARD_BATCH = 500;
+
+async function seedSafety(ctx: ScenarioContext): Promise<void> {
+  const { db } = ctx.env;
+  const random = rng(11);
+  const all = await communities(db, '3207');
+  const chemical = all.filter((c) => CHEMICAL_TOWNS.some((t) => c.startsWith(t)));
+  const pickAny = weightedPicker(all, random, 0.7);
+  const pickChemical = weightedPicker(chemical.length > 0 ? chemical : all, random, 0.5);
+  const enterpriseCount = Math.max(50, Math.round(ctx.args.scale * 5_000));
+  const hazardCount = Math.round(ctx.args.scale * 100_000);
+  const at = new Date().toISOString();
+
+  progress.start('generate: enterprises', enterpriseCount);
+  const enterprises: Insertable<EnterpriseTable>[] = [];
+  for (let i = 0; i < enterpriseCount; i += 1) {
+    const isChemical = random() < 0.3;
+    const region = isChemical ? pickChemical() : pickAny();
+    enterprises.push({
+      id: randomUUID(), credit_code: creditCode(500_000 + i, region.slice(0, 6)), name: `基准企业${i}有限公司`,
+      industry_code: isChemical ? 'C26' : 'C34', industry_name: isChemical ? '化学原料和化学制品制造业' : '通用设备制造业',
+      region_code: region, park: isChemical ? '化工园区' : null, scale: 'small', hazardous_chemicals: isChemical ? 1 : 0, major_hazard_source: isChemical && random() < 0.2 ? 1 : 0,
+      principal_name: null, principal_phone: null, safety_officer_name: null, safety_officer_phone: null, last_inspected_at: null, created_at: at, updated_at: at, version: 1,
+    });
+  }
+  const repo = new EnterprisesRepository(db.kysely);
+  for (let i = 0; i < enterprises.length; i += 3000) {
+    await repo.insertNew(enterprises.slice(i, i + 3000));
+    progress.increment(Math.min(3000, enterprises.length - i));
+  }
+  progress.stop();
+
+  // Hazards skew toward the chemical parks: a chemical enterprise is found with 6 times as many.
+  const pickEnterprise = (() => {
+    const weights = enterprises.map((e) => (e.hazardous_chemicals ? 6 : 1));
+    const cumulative: number[] = [];
+    let sum = 0;
+    for (const w of weights) cumulative.push((sum += w));
+    return () => {
+      const x = random() * sum;
+      let lo = 0;
+      let hi = cumulative.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cumulative[mid]! < x) lo = mid + 1;
+        else hi = mid;
+      }
+      return enterprises[lo]!;
+    };
+  })();
+  const now = Date.now();
+  progress.start('generate: hazards', hazardCount);
+  await db.kysely.transaction().execute(async (trx) => {
+    for (let i = 0; i < hazardCount; i += HAZARD_BATCH) {
+      const batch: Insertable<HazardTable>[] = [];
+      for (let j = i; j < Math.min(hazardCount, i + HAZARD_BATCH); j += 1) {
+        const e = pickEnterprise();
+        const x = random();
+        const status = x < 0.55 ? 'closed' : x < 0.75 ? 'found' : x < 0.92 ? 'rectifying' : 'awaiting_acceptance';
+        const found = new Date(now - Math.floor(random() * 365) * DAY).toISOString();
+        const deadline = new Date(Date.parse(found) + 30 * DAY).toISOString();
+        batch.push({
+          id: randomUUID(), region_code: e.region_code, enterprise_id: e.id, inspection_id: null, inspection_item_number: null,
+          grade: random() < 0.06 ? 'major' : 'general', source: random() < 0.6 ? 'regulator_inspection' : 'self_inspection',
+          description: `基准隐患${j}：安全防护设施缺失`, place: null, photos: '[]', status,
+          responsible_unit: null, responsible_person: null, deadline, original_deadline: deadline,
+          pending_extension: null, governance_plan: null, rectification: null, acceptance: null,
+          listed_by_unit_id: null, listed_by_unit_name: null, listed_at: null, listing_publication_due_at: null, delisting_publication_due_at: null,
+          escalation_level: null, escalated_at: null, found_at: found, found_by: null, closed_at: status === 'closed' ? deadline : null,
+          created_at: found, updated_at: found, version: 1,
+        });
+      }
+      await trx.insertInto('hazards').values(batch).execute();
+      progress.increment(batch.length);
+    }
+  });
+  progress.stop();
+  ctx.state.hazards += hazardCount;
+}
+
+/** Persons for the lists when the import scenario did not run. */
+async function seedPersons(ctx: ScenarioContext): Promise<void> {
+  const target = Math.round(ctx.args.scale * 100_000);
+  if (ctx.state.persons >= target) return;
+  const grids = await communities(ctx.env.db, '320706');
+  const rows = generatePersons(target - ctx.state.persons, grids, ctx.state.persons);
+  const sealing = new PersonSealing(ctx.env.crypto);
+  const repo = new PersonsRepository(ctx.env.db.kysely);
+  const at = new Date().toISOString();
+  progress.start('generate: persons', rows.length);
+  for (let i = 0; i < rows.length; i += 2000) {
+    const regs = rows.slice(i, i + 2000).map((r) =>
+      registrationRows(sealing, { name: r.name, idNumber: r.idNumber, phone: r.phone, gridCode: r.gridCode, category: r.category, address: r.address, gridWorkerId: null, sex: Number(r.idNumber[16]) % 2 === 1 ? 'male' : 'female', birthYear: Number(r.idNumber.slice(6, 10)), onsetDate: null, lastExposureDate: r.lastExposureDate || null, sampleDate: r.sampleDate || null, reportDate: r.reportDate, arrivalDate: null }, null, at),
+    );
+    await repo.insertNew(regs.map((g) => g.person));
+    await repo.insertHistory(regs.map((g) => g.history));
+    progress.increment(regs.length);
+  }
+  progress.stop();
+  ctx.state.persons = target;
+}
+
+async function p95(ctx: ScenarioContext, user: string, path: string): Promise<number> {
+  const first = await getJson(ctx, user, path);
+  if (first.status !== 200) throw new Error(`${path}: ${first.status} ${JSON.stringify(first.body).slice(0, 300)}`);
+  return round(percentile(await timeRepeated(() => getJson(ctx, user, path), 30), 95));
+}
+
+/** The cursor of the page reached by following nextCursor `depth` times (or the last page there is). */
+async function deepCursor(ctx: ScenarioContext, user: string, path: string, depth: number): Promise<{ cursor: string | null; pages: number }> {
+  let cursor: string | null = null;
+  let pages = 0;
+  for (let i = 0; i < depth; i += 1) {
+    const page = await getJson(ctx, user, cursor ? `${path}&cursor=${encodeURIComponent(cursor)}` : path);
+    if (page.status !== 200) throw new Error(`${path}: ${page.status}`);
+    if (!page.body.nextCursor) break;
+    cursor = page.body.nextCursor;
+    pages += 1;
+  }
+  return { cursor, pages };
+}
+
+const scaleGoal = (ctx: ScenarioContext) => `scale 10 ≤ 1.5 × scale 1 (compare ${ctx.args.db} runs)`;
+
+/** PostgreSQL plans from statistics that autovacuum would have gathered by now in production; gather them after the bulk load. */
+async function analyze(ctx: ScenarioContext): Promise<void> {
+  if (ctx.env.db.dialect === 'postgres') await sql`analyze`.execute(ctx.env.db.kysely);
+}
+
+export async function dashboardsScenario(ctx: ScenarioContext): Promise<Figure[]> {
+  if (ctx.state.hazards === 0) await seedSafety(ctx);
+  await analyze(ctx);
+  progress.start('dashboards: timing', 2);
+  const overview = await p95(ctx, 'leader', '/api/v1/safety/hazard-overview');
+  progress.increment();
+  const district = await p95(ctx, 'leader', '/api/v1/safety/hazard-overview?regionCode=320703');
+  progress.stop();
+  const figures: Figure[] = [
+    { scenario: 'dashboards', figure: `GET /safety/hazard-overview (city), ${ctx.state.hazards} hazards, p95 of 30`, value: overview, unit: 'ms', goal: `${scaleGoal(ctx)}; ≤ 50 ms at scale 10 on SQLite` },
+    { scenario: 'dashboards', figure: 'GET /safety/hazard-overview?regionCode=320703 (district with a chemical park), p95 of 30', value: district, unit: 'ms', goal: scaleGoal(ctx) },
+  ];
+  if (ctx.args.scale >= 10 && ctx.args.db === 'sqlite') figures[0]!.met = overview <= 50;
+  return figures;
+}
+
+export async function listsScenario(ctx: ScenarioContext): Promise<Figure[]> {
+  if (ctx.state.hazards === 0) await seedSafety(ctx);
+  await seedPersons(ctx);
+  await analyze(ctx);
+  const lists = [
+    '/api/v1/hazards?status=found&limit=50',
+    '/api/v1/hazards?grade=major&limit=50',
+    '/api/v1/hazards?overdue=true&limit=50',
+    '/api/v1/persons?category=close_contact&limit=50',
+    '/api/v1/persons?category=confirmed&limit=50',
+  ];
+  const figures: Figure[] = [];
+  progress.start('lists: timing', lists.length * 2);
+  for (const path of lists) {
+    const first = await p95(ctx, 'leader', path);
+    progress.increment();
+    const { cursor, pages } = await deepCursor(ctx, 'leader', path, 20);
+    const deep = cursor ? await p95(ctx, 'leader', `${path}&cursor=${encodeURIComponent(cursor)}`) : first;
+    progress.increment();
+    const short = path.replace('/api/v1', '');
+    figures.push({ scenario: 'lists', figure: `GET ${short}, first page, p95 of 30`, value: first, unit: 'ms', goal: scaleGoal(ctx) });
+    figures.push({ scenario: 'lists', figure: `GET ${short}, page ${pages + 1} (after ${pages} cursors), p95 of 30`, value: deep, unit: 'ms', baseline: { label: 'first page', value: first }, ratio: round(deep / first, 2), goal: scaleGoal(ctx) });
+  }
+  progress.stop();
+  return figures;
+}
