@@ -3,6 +3,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from './errors.js';
 
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
+/**
+ * A key still pending after this long belongs to a request that died between its commit and the
+ * saving of its answer (a crash, a restart); a retry may then run again instead of getting 409 forever.
+ */
+const ABANDONED_AFTER_MS = 60_000;
 
 function requestHash(request: FastifyRequest): string {
   return createHash('sha256').update(request.method).update('\n').update(request.url).update('\n').update(JSON.stringify(request.body ?? null)).digest('hex');
@@ -21,7 +26,12 @@ export function registerIdempotency(app: FastifyInstance): void {
     const db = app.services.db.kysely;
     const actorKey = request.ctx.actor?.id ?? `anon:${request.ip}`;
     const hash = requestHash(request);
-    const existing = await db.selectFrom('idempotency_keys').selectAll().where('actor_key', '=', actorKey).where('idempotency_key', '=', key).executeTakeFirst();
+    let existing = await db.selectFrom('idempotency_keys').selectAll().where('actor_key', '=', actorKey).where('idempotency_key', '=', key).executeTakeFirst();
+    const abandonedBefore = new Date(request.ctx.now().getTime() - ABANDONED_AFTER_MS).toISOString();
+    if (existing && existing.state === 'pending' && existing.created_at < abandonedBefore) {
+      await db.deleteFrom('idempotency_keys').where('actor_key', '=', actorKey).where('idempotency_key', '=', key).where('state', '=', 'pending').execute();
+      existing = undefined;
+    }
     if (existing) {
       if (existing.request_hash !== hash) throw new AppError('idempotency_key_reused');
       if (existing.state !== 'done') throw new AppError('idempotency_in_progress');
