@@ -36,8 +36,13 @@ describe("a district officer's pages", () => {
     const entries = await page.locator('[data-testid^="nav-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')!));
     expect(entries).toEqual(expect.arrayContaining(['nav-safety-enterprises', 'nav-epidemic-persons', 'nav-regions']));
     for (const entry of entries) {
+      const before = page.url();
       await page.getByTestId(entry).click();
+      // The entry already open does not navigate; any other must, within a few seconds.
+      await page.waitForURL((url) => url.toString() !== before, { timeout: 3000 }).catch(() => undefined);
       await page.waitForLoadState('networkidle');
+      // Let the page's fade-in finish so that the text and the screenshot are this page's.
+      await page.waitForTimeout(400);
       const text = await page.locator('main, .ant-layout-content').first().innerText();
       expect(text, entry).not.toMatch(/页面不存在|加载失败|服务器内部错误/);
       expect(text, entry).not.toMatch(FULL_ID);
