@@ -5,14 +5,22 @@ import type { Database } from '../db/schema.js';
 export class DemoRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** The community of the district with the most demo persons under management. */
+  /**
+   * The community of the district holding a case (confirmed or asymptomatic) and, among those, the
+   * most demo persons: the grid worker's day starts from a case whose contacts must be registered.
+   */
   async busiestGrid(district: string): Promise<string | undefined> {
     const row = await this.db
       .selectFrom('persons')
-      .select(['region_code', (eb) => eb.fn.countAll<number>().as('n')])
+      .select([
+        'region_code',
+        (eb) => eb.fn.sum<number>(eb.case().when('category', 'in', ['confirmed', 'asymptomatic']).then(1).else(0).end()).as('cases'),
+        (eb) => eb.fn.countAll<number>().as('n'),
+      ])
       .where('region_code', '>=', district)
       .where('region_code', '<', `${district}~`)
       .groupBy('region_code')
+      .orderBy('cases', 'desc')
       .orderBy('n', 'desc')
       .orderBy('region_code')
       .limit(1)
