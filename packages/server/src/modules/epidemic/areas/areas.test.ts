@@ -1,13 +1,8 @@
-import { residentIdCheckChar } from '@shoutu/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ENGINES, type TestApp } from '../../../test-support/harness.js';
+import { fictitiousIds } from '../../../test-support/fixtures.js';
 
-/** Valid, fictitious ID numbers of this suite: birth days from 1980, sequence 3xx. */
-function idNumber(n: number, area = '320706'): string {
-  const birth = new Date(Date.UTC(1980, 0, 1) + (n % 20_000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
-  const first17 = `${area}${birth}${300 + Math.floor(n / 20_000)}`;
-  return first17 + residentIdCheckChar(first17);
-}
+const idNumber = fictitiousIds({ fromYear: 1980, sequence: 300 });
 
 describe.each(ENGINES)('graded area risk on %s', (engine) => {
   let t: TestApp;

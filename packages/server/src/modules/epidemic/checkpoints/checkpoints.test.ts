@@ -1,14 +1,9 @@
-import { residentIdCheckChar } from '@shoutu/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ENGINES, type TestApp } from '../../../test-support/harness.js';
+import { fictitiousIds, fictitiousPhones } from '../../../test-support/fixtures.js';
 
-/** Valid, fictitious ID numbers of this suite: birth days from 1975, sequence 4xx. */
-function idNumber(n: number, area = '310115'): string {
-  const birth = new Date(Date.UTC(1975, 0, 1) + (n % 20_000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
-  const first17 = `${area}${birth}${400 + Math.floor(n / 20_000)}`;
-  return first17 + residentIdCheckChar(first17);
-}
-const phone = (n: number) => `134${String(n).padStart(8, '0')}`;
+const idNumber = fictitiousIds({ fromYear: 1975, sequence: 400, area: '310115' });
+const phone = fictitiousPhones('134');
 
 describe.each(ENGINES)('checkpoints and arrivals on %s', (engine) => {
   let t: TestApp;

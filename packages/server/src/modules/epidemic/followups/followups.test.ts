@@ -1,14 +1,9 @@
-import { residentIdCheckChar } from '@shoutu/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ENGINES, type TestApp } from '../../../test-support/harness.js';
+import { fictitiousIds, fictitiousPhones } from '../../../test-support/fixtures.js';
 
-/** Valid, fictitious ID numbers of this suite: birth days from 1965, sequence 6xx. */
-function idNumber(n: number, area = '320706'): string {
-  const birth = new Date(Date.UTC(1965, 0, 1) + (n % 20_000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
-  const first17 = `${area}${birth}${600 + Math.floor(n / 20_000)}`;
-  return first17 + residentIdCheckChar(first17);
-}
-const phone = (n: number) => `136${String(n).padStart(8, '0')}`;
+const idNumber = fictitiousIds({ fromYear: 1965, sequence: 600 });
+const phone = fictitiousPhones('136');
 
 /** 10:00 in China on the day. */
 const chinaMorning = (day: string) => Date.parse(`${day}T02:00:00Z`);

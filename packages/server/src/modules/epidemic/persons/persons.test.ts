@@ -1,15 +1,10 @@
 import fs from 'node:fs';
-import { residentIdCheckChar } from '@shoutu/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqliteFile } from '../../../db/database.js';
 import { createTestApp, ENGINES, type TestApp } from '../../../test-support/harness.js';
+import { communitiesIn, fictitiousIds } from '../../../test-support/fixtures.js';
 
-/** The n-th of a series of valid, fictitious ID numbers: a birth date per day from 1950, then the next sequence. */
-function idNumber(n: number, area = '320706'): string {
-  const birth = new Date(Date.UTC(1950, 0, 1) + (n % 25_000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
-  const first17 = `${area}${birth}${100 + Math.floor(n / 25_000)}`;
-  return first17 + residentIdCheckChar(first17);
-}
+const idNumber = fictitiousIds({ fromYear: 1950, sequence: 100, perSeries: 25000 });
 
 function phone(n: number): string {
   return `139${String(n).padStart(8, '0')}`;
@@ -33,10 +28,8 @@ describe.each(ENGINES)('persons under management on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine);
     [haizhou, lianyun, leader] = await Promise.all([t.login('haizhou'), t.login('lianyun'), t.login('leader')]);
-    const communities = async (district: string) =>
-      (await t.db.kysely.selectFrom('regions').select('code').where('level', '=', 'community').where('code', '>=', district).where('code', '<', `${district}~`).orderBy('code').limit(5).execute()).map((r) => r.code);
-    haizhouGrids = await communities('320706');
-    lianyunGrid = (await communities('320703'))[0]!;
+    haizhouGrids = await communitiesIn(t.db.kysely, '320706', 5);
+    lianyunGrid = (await communitiesIn(t.db.kysely, '320703', 1))[0]!;
   });
   afterAll(() => t.close());
 

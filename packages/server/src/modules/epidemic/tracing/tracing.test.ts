@@ -1,19 +1,14 @@
-import { residentIdCheckChar } from '@shoutu/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ENGINES, type TestApp } from '../../../test-support/harness.js';
+import { communitiesIn, fictitiousIds, fictitiousPhones } from '../../../test-support/fixtures.js';
 import { registrationRows } from '../persons/persons.service.js';
 import { PersonSealing } from '../persons/persons.sealing.js';
 import { PersonsRepository } from '../persons/persons.repository.js';
 import { TracingRepository } from './tracing.repository.js';
 import type { ExposureSetting } from './tracing.tables.js';
 
-/** Valid, fictitious ID numbers of this suite: birth days from 1960, sequence 7xx. */
-function idNumber(n: number, area = '320706'): string {
-  const birth = new Date(Date.UTC(1960, 0, 1) + (n % 20_000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
-  const first17 = `${area}${birth}${700 + Math.floor(n / 20_000)}`;
-  return first17 + residentIdCheckChar(first17);
-}
-const phone = (n: number) => `137${String(n).padStart(8, '0')}`;
+const idNumber = fictitiousIds({ fromYear: 1960, sequence: 700 });
+const phone = fictitiousPhones('137');
 
 describe.each(ENGINES)('contact tracing on %s', (engine) => {
   let t: TestApp;
@@ -28,10 +23,8 @@ describe.each(ENGINES)('contact tracing on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine);
     [haizhou, lianyun, leader] = await Promise.all([t.login('haizhou'), t.login('lianyun'), t.login('leader')]);
-    const communities = async (district: string) =>
-      (await t.db.kysely.selectFrom('regions').select('code').where('level', '=', 'community').where('code', '>=', district).where('code', '<', `${district}~`).orderBy('code').limit(3).execute()).map((r) => r.code);
-    haizhouGrids = await communities('320706');
-    lianyunGrid = (await communities('320703'))[0]!;
+    haizhouGrids = await communitiesIn(t.db.kysely, '320706', 3);
+    lianyunGrid = (await communitiesIn(t.db.kysely, '320703', 1))[0]!;
   });
   afterAll(() => t.close());
 

@@ -1,14 +1,9 @@
-import { residentIdCheckChar } from '@shoutu/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ENGINES, type TestApp } from '../../../test-support/harness.js';
+import { fictitiousIds, fictitiousPhones } from '../../../test-support/fixtures.js';
 
-/** Valid, fictitious ID numbers of this suite: birth days from 1970, sequence 5xx. */
-function idNumber(n: number, area = '320706'): string {
-  const birth = new Date(Date.UTC(1970, 0, 1) + (n % 20_000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
-  const first17 = `${area}${birth}${500 + Math.floor(n / 20_000)}`;
-  return first17 + residentIdCheckChar(first17);
-}
-const phone = (n: number) => `135${String(n).padStart(8, '0')}`;
+const idNumber = fictitiousIds({ fromYear: 1970, sequence: 500 });
+const phone = fictitiousPhones('135');
 
 describe.each(ENGINES)('travel control on %s', (engine) => {
   let t: TestApp;
