@@ -1,10 +1,10 @@
-import { SearchOutlined } from '@ant-design/icons';
 import { normalizeMobile, validateResidentId } from '@shoutu/domain';
-import { Button, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RegionTreeSelect } from '../../regions/components/RegionTreeSelect';
 import { CATEGORY_CODES, useCategoryName } from './categories';
 import type { PersonFilter, PersonStatus } from './persons.types';
+import { FilterActions } from '../../../app/layout/FilterActions';
 
 interface Values {
   category?: string;
@@ -54,22 +54,13 @@ export function PersonFilters({ onChange }: { onChange: (filter: PersonFilter) =
       >
         <Input allowClear autoComplete="off" placeholder={t('epidemic.persons.filter.q')} style={{ width: 260 }} data-testid="persons-filter-q" />
       </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="persons-filter-submit">
-          {t('common.search')}
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onChange({});
-          }}
-          data-testid="persons-filter-reset"
-        >
-          {t('epidemic.persons.filter.reset')}
-        </Button>
-      </Form.Item>
+      <FilterActions
+        testId="persons"
+        onReset={() => {
+          form.resetFields();
+          onChange({});
+        }}
+      />
     </Form>
   );
 }

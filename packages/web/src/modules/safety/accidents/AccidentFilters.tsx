@@ -1,11 +1,11 @@
-import { SearchOutlined } from '@ant-design/icons';
 import { ACCIDENT_GRADES, ACCIDENT_GRADE_LABELS, ACCIDENT_TYPES, type AccidentGrade } from '@shoutu/domain';
-import { Button, DatePicker, Form, Select } from 'antd';
+import { DatePicker, Form, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { RegionTreeSelect } from '../../regions/components/RegionTreeSelect';
 import type { AccidentFilter } from './accidents.types';
 import { useLocalized } from './useLocalized';
+import { FilterActions } from '../../../app/layout/FilterActions';
 
 interface Values {
   period?: [Dayjs, Dayjs] | null;
@@ -41,22 +41,13 @@ export function AccidentFilters({ onChange }: { onChange: (filter: AccidentFilte
       <Form.Item name="regionCode" label={t('accidents.field.region')} style={{ minWidth: 260 }}>
         <RegionTreeSelect single data-testid="accidents-filter-region" />
       </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="accidents-filter-submit">
-          {t('common.search')}
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onChange({});
-          }}
-          data-testid="accidents-filter-reset"
-        >
-          {t('accidents.filter.reset')}
-        </Button>
-      </Form.Item>
+      <FilterActions
+        testId="accidents"
+        onReset={() => {
+          form.resetFields();
+          onChange({});
+        }}
+      />
     </Form>
   );
 }

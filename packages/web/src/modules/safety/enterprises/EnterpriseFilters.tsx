@@ -1,10 +1,10 @@
-import { SearchOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RegionTreeSelect } from '../../regions/components/RegionTreeSelect';
 import type { EnterpriseFilter } from './enterprises.types';
 import { IndustrySelect } from './IndustrySelect';
 import { useParks } from './useEnterprises';
+import { FilterActions } from '../../../app/layout/FilterActions';
 
 type Flag = 'yes' | 'no';
 
@@ -65,22 +65,13 @@ export function EnterpriseFilters({ onChange }: { onChange: (filter: EnterpriseF
       <Form.Item name="majorHazardSource" label={t('safety.enterprises.field.majorHazardSource')}>
         <Select allowClear style={{ width: 90 }} options={flagOptions} data-testid="enterprises-filter-major-hazard" />
       </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="enterprises-filter-submit">
-          {t('common.search')}
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onChange({});
-          }}
-          data-testid="enterprises-filter-reset"
-        >
-          {t('safety.enterprises.filter.reset')}
-        </Button>
-      </Form.Item>
+      <FilterActions
+        testId="enterprises"
+        onReset={() => {
+          form.resetFields();
+          onChange({});
+        }}
+      />
     </Form>
   );
 }

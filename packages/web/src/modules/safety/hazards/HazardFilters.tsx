@@ -1,11 +1,11 @@
-import { SearchOutlined } from '@ant-design/icons';
 import { HAZARD_GRADE_LABELS, HAZARD_STATUS_LABELS, HAZARD_STATUSES } from '@shoutu/domain';
-import { Button, Form, Select, Switch } from 'antd';
+import { Form, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RegionTreeSelect } from '../../regions/components/RegionTreeSelect';
 import { EnterpriseSelect } from '../shared/EnterpriseSelect';
 import type { HazardFilter, HazardGrade, HazardStatus } from './hazards.types';
 import { useLabel } from './useLabel';
+import { FilterActions } from '../../../app/layout/FilterActions';
 
 interface Values {
   status?: HazardStatus;
@@ -47,23 +47,14 @@ export function HazardFilters({ initial, onChange }: { initial: HazardFilter; on
       <Form.Item name="regionCode" label={t('hazards.list.filter.region')} style={{ minWidth: 260 }}>
         <RegionTreeSelect single data-testid="hazards-filter-region" />
       </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="hazards-filter-submit">
-          {t('common.search')}
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            form.setFieldsValue({ status: undefined, grade: undefined, overdue: false, enterpriseId: undefined, regionCode: undefined });
-            onChange({});
-          }}
-          data-testid="hazards-filter-reset"
-        >
-          {t('hazards.list.filter.reset')}
-        </Button>
-      </Form.Item>
+      <FilterActions
+        testId="hazards"
+        onReset={() => {
+          form.resetFields();
+          form.setFieldsValue({ status: undefined, grade: undefined, overdue: false, enterpriseId: undefined, regionCode: undefined });
+          onChange({});
+        }}
+      />
     </Form>
   );
 }
