@@ -1,5 +1,5 @@
-import { ArrowLeftOutlined, EditOutlined, LockOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Spin, Typography } from 'antd';
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Descriptions, Row, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -8,17 +8,27 @@ import { PageHeader } from '../../../app/layout/PageHeader';
 import { QueryError } from '../../../app/layout/QueryError';
 import { usePermission } from '../../auth/hooks/usePermission';
 import { RegionName } from '../../regions/components/RegionName';
-import { HazardTags, SupervisorTags } from './EnterpriseTags';
+import { ContactsCard, SupervisorsCard } from './detail/EnterpriseSideCards';
+import { HazardsSection } from './detail/HazardsSection';
+import { InspectionsSection } from './detail/InspectionsSection';
+import { RiskPointsSection } from './detail/RiskPointsSection';
+import { HazardTags } from './EnterpriseTags';
 import type { Enterprise } from './enterprises.types';
 import { EnterpriseFormDrawer } from './EnterpriseFormDrawer';
 import { useEnterprise } from './useEnterprises';
 
+/**
+ * One enterprise on one page: its register data, and beside it cards about it (supervisors,
+ * contacts…); below, its risk points, hazards and inspections, each from its own list filtered by
+ * the enterprise.
+ */
 export default function EnterpriseDetailPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { id = '' } = useParams();
   const enterprise = useEnterprise(id);
   const canManage = usePermission('enterprises:manage');
+  const canReadSafety = usePermission('hazards:read');
   const [editing, setEditing] = useState(false);
   const e = enterprise.data;
   const empty = t('common.empty');
@@ -78,36 +88,21 @@ export default function EnterpriseDetailPage() {
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <Card title={t('safety.enterprises.field.supervisors')} data-testid="enterprise-detail-supervisors">
-              {e.supervisors.length === 0 && <Alert type="error" showIcon title={t('safety.enterprises.noSupervisorHint')} style={{ marginBottom: 12 }} />}
-              <SupervisorTags supervisors={e.supervisors} />
-            </Card>
-            <Card
-              title={
-                <Space>
-                  <LockOutlined />
-                  {t('safety.enterprises.contacts')}
-                </Space>
-              }
-              data-testid="enterprise-detail-contacts"
-            >
-              <Descriptions
-                column={1}
-                size="small"
-                items={[
-                  { key: 'principalName', label: t('safety.enterprises.field.principalName'), children: e.principalName ?? empty },
-                  { key: 'principalPhone', label: t('safety.enterprises.field.principalPhone'), children: <span data-testid="enterprise-principal-phone">{e.principalPhone ?? empty}</span> },
-                  { key: 'safetyOfficerName', label: t('safety.enterprises.field.safetyOfficerName'), children: e.safetyOfficerName ?? empty },
-                  { key: 'safetyOfficerPhone', label: t('safety.enterprises.field.safetyOfficerPhone'), children: e.safetyOfficerPhone ?? empty },
-                ]}
-              />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('safety.enterprises.maskedNote')}
-              </Typography.Text>
-            </Card>
+          {/* Cards about this enterprise, one per line: a capability adds its own card here. */}
+          <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="enterprise-detail-cards">
+            <SupervisorsCard enterprise={e} />
+            <ContactsCard enterprise={e} />
           </Space>
         </Col>
+        {canReadSafety && (
+          <Col span={24}>
+            <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="enterprise-detail-sections">
+              <RiskPointsSection enterpriseId={e.id} />
+              <HazardsSection enterpriseId={e.id} />
+              <InspectionsSection enterpriseId={e.id} />
+            </Space>
+          </Col>
+        )}
       </Row>
       {editing && <EnterpriseFormDrawer enterprise={e} onClose={() => setEditing(false)} onSaved={saved} />}
     </>
