@@ -20,6 +20,8 @@ import { registerIdempotency } from './http/idempotency.js';
 import { registerStrictJsonParser } from './http/json-body.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { SCHEDULED_JOBS } from './ops/jobs.js';
+import { jobContext, Scheduler } from './ops/scheduler.js';
 import { createServices } from './services.js';
 import { SHOUTU_VERSION } from './version.js';
 import { loadMasterKey } from './privacy/master-key.js';
@@ -81,9 +83,13 @@ export async function buildApp({ config, db, clock = systemClock, logger = true,
   });
 
   const key = masterKey ?? loadMasterKey({ envKey: config.masterKey ?? undefined, keyFile: config.masterKeyFile, createIfMissing: config.demo });
-  app.decorate('services', createServices(db, config, clock, key));
+  const services = createServices(db, config, clock, key);
+  app.decorate('services', services);
   app.decorate('config', config);
   app.decorate('metrics', metrics);
+  // Built here, started only by `serve`: tests run a job when they mean to.
+  app.decorate('scheduler', new Scheduler(SCHEDULED_JOBS, jobContext(services, config), app.log, metrics));
+  app.addHook('onClose', () => app.scheduler.stop());
 
   await app.register(cookie);
   registerAccessControl(app);

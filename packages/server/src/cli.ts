@@ -13,6 +13,9 @@ import { AuditService } from './modules/audit/audit.service.js';
 import { importCityRegions } from './modules/regions/regions.import.js';
 import { createUserFromCli, resetTotpFromCli } from './modules/users/users.cli.js';
 import { backup, restore } from './ops/backup.js';
+import { SCHEDULED_JOBS } from './ops/jobs.js';
+import { jobContext, Scheduler, type JobLog } from './ops/scheduler.js';
+import { createServices } from './services.js';
 import { FieldCrypto } from './privacy/field-crypto.js';
 import { loadMasterKey } from './privacy/master-key.js';
 
@@ -52,6 +55,7 @@ program
     process.once('SIGINT', close);
     process.once('SIGTERM', close);
     await app.listen({ port: config.port, host: config.host });
+    if (config.jobs) app.scheduler.start();
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
     console.log(`\n守土 Shoutu is running at ${url}  (API docs: ${url}/api/docs)`);
     if (config.demo) {
@@ -140,6 +144,28 @@ audit
     console.log(`Purged ${result.purged} audit rows recorded before ${result.cutoff} (retention ${result.retentionDays} days).`);
     // Written down outside the database, the anchor shows later that no more than this was removed.
     if (result.anchor) console.log(`The chain now starts after seq ${result.anchor.seq}, anchor hash ${result.anchor.hash}`);
+  });
+
+const jobs = program.command('jobs').description('Scheduled jobs (serve runs them every so often unless SHOUTU_JOBS=off)');
+jobs
+  .command('list')
+  .description('List the scheduled jobs and how often serve runs them')
+  .action(() => {
+    for (const job of SCHEDULED_JOBS) console.log(`${job.name.padEnd(32)} every ${String(job.intervalMs / 60_000).padStart(4)} min  ${job.description}`);
+  });
+jobs
+  .command('run [name]')
+  .description('Run one scheduled job now (all of them without a name) and print what it did; exit code 1 if one failed')
+  .action(async (name: string | undefined) => {
+    const config = loadConfig();
+    const runs = await withDatabase(async (db) => {
+      const key = loadMasterKey({ envKey: config.masterKey ?? undefined, keyFile: config.masterKeyFile, createIfMissing: config.demo });
+      const log: JobLog = { info: () => undefined, error: (object) => console.error(object.err instanceof Error ? object.err.stack : object) };
+      const scheduler = new Scheduler(SCHEDULED_JOBS, jobContext(createServices(db, config, systemClock, key), config), log);
+      return name === undefined ? scheduler.runAll() : [await scheduler.run(name)];
+    });
+    for (const run of runs) console.log(`${run.job.padEnd(32)} ${run.result.padEnd(8)} ${run.error ?? JSON.stringify(run.summary)}`);
+    process.exitCode = runs.some((run) => run.result === 'failure') ? 1 : 0;
   });
 
 program

@@ -28,6 +28,8 @@ export interface Config {
   auditRetentionDays: number;
   /** Start even when the database's durability self-check fails (SECURITY.md row 22). */
   allowUnsafeDb: boolean;
+  /** Whether `serve` runs the scheduled jobs (ops/jobs.ts); one process per installation should. */
+  jobs: boolean;
 }
 
 /** Cybersecurity Law art. 21: network logs are kept for no less than six months. */
@@ -62,6 +64,12 @@ function auditRetentionSetting(env: Env): number {
   return days;
 }
 
+function jobsSetting(env: Env): boolean {
+  const raw = env.SHOUTU_JOBS ?? 'on';
+  if (raw !== 'on' && raw !== 'off') throw new Error(`SHOUTU_JOBS must be on or off, got "${raw}"`);
+  return raw === 'on';
+}
+
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const dataDir = path.resolve(env.SHOUTU_DATA_DIR ?? 'data');
   const demo = overrides.demo ?? env.SHOUTU_DEMO === '1';
@@ -92,6 +100,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     adminTotp: adminTotpSetting(env, demo, profile),
     auditRetentionDays: auditRetentionSetting(env),
     allowUnsafeDb: env.SHOUTU_ALLOW_UNSAFE_DB === '1',
+    jobs: jobsSetting(env),
     ...overrides,
   };
 }

@@ -1,6 +1,8 @@
 import type { Permission } from '@shoutu/domain';
+import type { FastifySchema } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { Config } from '../config.js';
+import type { Scheduler } from '../ops/scheduler.js';
 import type { Services } from '../services.js';
 import type { RequestContext } from './context.js';
 
@@ -14,6 +16,8 @@ export interface RouteEntry {
   methods: string[];
   url: string;
   permission: RoutePermission;
+  /** The route's TypeBox schemas (body, params, querystring), for the generated fuzzing of row 26. */
+  schema: FastifySchema | undefined;
 }
 
 declare module 'fastify' {
@@ -33,6 +37,8 @@ declare module 'fastify' {
     services: Services;
     config: Config;
     metrics: Registry;
+    /** The scheduled jobs; `serve` starts them, a test runs one with `run(name)`. */
+    scheduler: Scheduler;
     /** Every route with its declared permission, for the route inventory and the generated ground matrix. */
     routeInventory: RouteEntry[];
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { RequestContext } from '../../../http/context.js';
+import { SCHEDULER_USERNAME } from '../../../ops/scheduler.js';
 import type { AuditService } from '../../audit/audit.service.js';
 import { EnterprisesRepository } from '../enterprises/enterprises.repository.js';
 import { hazardActorOf } from './hazards.policy.js';
@@ -79,7 +80,7 @@ export async function escalateOverdueHazards(
         else batch.toCity += 1;
       }
       if (batch.toCounty + batch.toCity === 0) return;
-      await audit.record(trx, ctx, { action: 'hazard.escalate', objectType: 'hazard', detail: { ...batch, at } });
+      await audit.record(trx, ctx, { action: 'hazard.escalate', objectType: 'hazard', detail: { ...batch, at }, ...(actor ? {} : { actorUsername: SCHEDULER_USERNAME }) });
       outcome.toCounty += batch.toCounty;
       outcome.toCity += batch.toCity;
       outcome.escalated += batch.toCounty + batch.toCity;

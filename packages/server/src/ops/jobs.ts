@@ -1,0 +1,10 @@
+import { hazardEscalationJob } from '../modules/safety/hazards/hazards.jobs.js';
+import type { ScheduledJob } from './scheduler.js';
+
+/**
+ * Every scheduled job of the server, in the order `shoutu jobs run` runs them. A module adds its
+ * job with one line here (docs/developing.md "Scheduled jobs").
+ */
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
+  hazardEscalationJob,
+];
