@@ -18,6 +18,7 @@ import './http/fastify-types.js';
 import { registerAccessControl } from './http/access.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { registerStrictJsonParser } from './http/json-body.js';
+import { registerTextGuard } from './http/text-guard.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { SCHEDULED_JOBS } from './ops/jobs.js';
@@ -71,6 +72,8 @@ export async function buildApp({ config, db, clock = systemClock, logger = true,
     // Request ids appear in export watermarks and audit rows: unique across restarts, not req-N.
     genReqId: () => randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
+    // The router's own refusals (a broken percent-encoding, an over-long path parameter) are problems like any other.
+    frameworkErrors: (error, request, reply) => sendProblem(reply, request, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri_too_long' : 'validation_failed'),
 
   const ajv = validators();
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajv.body : ajv.other).compile(schema));
@@ -98,6 +101,7 @@ export async function buildApp({ config, db, clock = systemClock, logger = true,
   registerProblemHandlers(app);
   registerStrictJsonParser(app);
 
+  registerTextGuard(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -37,6 +37,7 @@ export const ERRORS = {
   person_not_managed: { status: 409, 'zh-CN': '该人员已解除管控', en: 'This person is no longer under management' },
   release_refused: { status: 422, 'zh-CN': '尚不满足解除管控的条件', en: 'The conditions for release are not met yet' },
   payload_too_large: { status: 413, 'zh-CN': '请求体过大', en: 'The request body is too large' },
+  uri_too_long: { status: 414, 'zh-CN': '请求地址过长', en: 'The request URI is too long' },
   import_rejected: { status: 400, 'zh-CN': '导入文件有错误，未导入任何数据', en: 'The file has errors; nothing was imported' },
   malformed_csv: { status: 400, 'zh-CN': '文件不是有效的 UTF-8 CSV', en: 'The file is not valid UTF-8 CSV' },
   unsupported_media_type: { status: 415, 'zh-CN': '不支持的内容类型', en: 'Unsupported content type' },
