@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Db } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { assertDurableDatabase } from './db/self-check.js';
+import { refreshPlannerStatistics } from './db/planner-statistics.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { importCityRegions } from './modules/regions/regions.import.js';
@@ -32,5 +33,6 @@ export async function bootstrap(config: Config, clock: Clock): Promise<{ db: Db;
     const key = loadMasterKey({ envKey: config.masterKey ?? undefined, keyFile: config.masterKeyFile, createIfMissing: true });
     seeded = (await seedDemo(db.kysely, audit, config.demoPassword, clock.now(), new FieldCrypto(key))).created;
   }
+  await refreshPlannerStatistics(db);
   return { db, seeded };
 }

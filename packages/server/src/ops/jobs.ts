@@ -1,5 +1,6 @@
 import { hazardEscalationJob } from '../modules/safety/hazards/hazards.jobs.js';
 import type { ScheduledJob } from './scheduler.js';
+import { plannerStatisticsJob } from '../db/planner-statistics.js';
 
 /**
  * Every scheduled job of the server, in the order `shoutu jobs run` runs them. A module adds its
@@ -7,4 +8,5 @@ import type { ScheduledJob } from './scheduler.js';
  */
 export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   hazardEscalationJob,
+  plannerStatisticsJob,
 ];
