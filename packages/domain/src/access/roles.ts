@@ -35,6 +35,11 @@ export const PERMISSIONS = [
   'hazards:manage',
   'accidents:read',
   'accidents:report',
+  // Special rectification campaigns (专项整治) are organised by regulators; everyone who reads hazards reads them.
+  'campaigns:manage',
+  // Enforcement records (执法): regulators write them, the enterprise concerned reads its own.
+  'enforcement:read',
+  'enforcement:manage',
   // Epidemic control
   'persons:read',
   'persons:manage',
@@ -47,8 +52,8 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const SAFETY_READ: Permission[] = ['enterprises:read', 'hazards:read', 'accidents:read'];
-const SAFETY_WORK: Permission[] = [...SAFETY_READ, 'enterprises:manage', 'hazards:manage', 'accidents:report'];
+const SAFETY_READ: Permission[] = ['enterprises:read', 'hazards:read', 'accidents:read', 'enforcement:read'];
+const SAFETY_WORK: Permission[] = [...SAFETY_READ, 'enterprises:manage', 'hazards:manage', 'accidents:report', 'campaigns:manage', 'enforcement:manage'];
 const EPIDEMIC_READ: Permission[] = ['persons:read'];
 const EPIDEMIC_WORK: Permission[] = [...EPIDEMIC_READ, 'persons:manage', 'followups:write', 'travel:check'];
 
@@ -64,7 +69,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   town_officer: ['regions:read', 'units:read', ...SAFETY_WORK, ...EPIDEMIC_WORK, 'persons:unmask'],
   grid_worker: ['regions:read', 'enterprises:read', 'hazards:read', 'hazards:manage', ...EPIDEMIC_WORK],
   checkpoint_officer: ['regions:read', 'persons:read', 'persons:manage', 'travel:check'],
-  enterprise_officer: ['regions:read', 'enterprises:read', 'hazards:read', 'hazards:manage', 'accidents:report'],
+  enterprise_officer: ['regions:read', 'enterprises:read', 'hazards:read', 'hazards:manage', 'accidents:report', 'enforcement:read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

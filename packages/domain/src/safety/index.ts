@@ -7,3 +7,5 @@ export * from './hazard-state-machine.js';
 export * from './major-hazard-listing.js';
 export * from './chemical-major-hazards.js';
 export * from './double-decrease.js';
+export * from './special-campaign.js';
+export * from './enforcement.js';

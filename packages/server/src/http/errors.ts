@@ -107,6 +107,16 @@ export const FIELD_ERRORS = {
   thresholds_not_positive: { 'zh-CN': '分级阈值须为正数', en: 'Thresholds must be positive' },
   thresholds_not_descending: { 'zh-CN': '分级阈值须红 > 橙 > 黄', en: 'Thresholds must descend: red > orange > yellow' },
   not_city_or_province: { 'zh-CN': '风险分级阈值只能按省或市设定', en: 'Risk bands are set for a province or a city' },
+  scope_empty: { 'zh-CN': '整治范围须至少选择行业、地区或企业之一', en: 'Choose at least one industry, region or enterprise for the scope' },
+  outside_campaign_region: { 'zh-CN': '不在专项整治的组织地区内', en: 'Outside the region that organises the campaign' },
+  invalid_date: { 'zh-CN': '须为存在的日期（YYYY-MM-DD）', en: 'Must be a real date (YYYY-MM-DD)' },
+  ends_before_start: { 'zh-CN': '结束日期不能早于开始日期', en: 'Cannot end before it starts' },
+  campaign_template_mismatch: { 'zh-CN': '专项整治的检查须使用其指定的检查表', en: 'A campaign inspection uses the campaign’s checklist' },
+  not_in_campaign_scope: { 'zh-CN': '该企业不在专项整治范围内', en: 'The enterprise is not in the campaign’s scope' },
+  outside_campaign_period: { 'zh-CN': '检查时间不在专项整治期间内', en: 'Not within the campaign’s period' },
+  not_for_measure: { 'zh-CN': '此类措施不填写该项', en: 'This kind of measure does not take this field' },
+  status_backwards: { 'zh-CN': '案件状态不能回退', en: 'A case cannot move back to an earlier status' },
+  not_of_enterprise: { 'zh-CN': '不属于该企业', en: 'Does not belong to this enterprise' },
 } as const satisfies Record<string, Localized>;
 
 export type FieldErrorCode = keyof typeof FIELD_ERRORS;

@@ -20,6 +20,8 @@ export const BACKUP_TABLES = [
   { table: 'risk_thresholds', key: ['region_code'] },
   { table: 'risk_points', key: ['id'] },
   { table: 'risk_assessments', key: ['id'] },
+  // Before inspections and hazards, which refer to it.
+  { table: 'campaigns', key: ['id'] },
   { table: 'inspections', key: ['id'] },
   { table: 'inspection_items', key: ['inspection_id', 'number'] },
   { table: 'hazards', key: ['id'] },

@@ -5,6 +5,7 @@ import { accidentsRoutes } from './accidents/accidents.routes.js';
 import { hazardsRoutes } from './hazards/hazards.routes.js';
 import { inspectionsRoutes } from './inspections/inspections.routes.js';
 import { risksRoutes } from './risks/risks.routes.js';
+import { campaignsRoutes } from './campaigns/campaigns.routes.js';
 
 /** Routes of the safety capability, mounted under /api/v1. */
 export const safetyRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -14,4 +15,5 @@ export const safetyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(risksRoutes);
   await app.register(inspectionsRoutes);
   await app.register(hazardsRoutes);
+  await app.register(campaignsRoutes);
 };

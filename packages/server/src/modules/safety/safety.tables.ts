@@ -3,9 +3,10 @@ import { ACCIDENT_GROUNDED_TABLES, type AccidentTables } from './accidents/accid
 import { HAZARD_GROUNDED_TABLES, type HazardTables } from './hazards/hazards.tables.js';
 import { INSPECTION_GROUNDED_TABLES, type InspectionTables } from './inspections/inspections.tables.js';
 import { RISK_GROUNDED_TABLES, type RiskTables } from './risks/risks.tables.js';
+import { CAMPAIGN_GROUNDED_TABLES, type CampaignTables } from './campaigns/campaigns.tables.js';
 
 /** Tables of the safety capability; each grounded one is listed in SAFETY_GROUNDED_TABLES. */
-export interface SafetyTables extends EnterpriseTables, AccidentTables, RiskTables, InspectionTables, HazardTables {}
+export interface SafetyTables extends EnterpriseTables, AccidentTables, RiskTables, InspectionTables, HazardTables, CampaignTables {}
 
 /** Grounded tables of this capability and the column that places each row in the region tree. */
 export const SAFETY_GROUNDED_TABLES: Readonly<Record<string, string>> = {
@@ -14,4 +15,5 @@ export const SAFETY_GROUNDED_TABLES: Readonly<Record<string, string>> = {
   ...RISK_GROUNDED_TABLES,
   ...INSPECTION_GROUNDED_TABLES,
   ...HAZARD_GROUNDED_TABLES,
+  ...CAMPAIGN_GROUNDED_TABLES,
 };

@@ -31,6 +31,7 @@ export function presentHazard(row: HazardRow, now: Date): Hazard {
     regionCode: row.region_code,
     inspectionId: row.inspection_id,
     inspectionItemNumber: row.inspection_item_number,
+    campaignId: row.campaign_id,
     grade: row.grade,
     source: row.source,
     description: row.description,

@@ -20,6 +20,7 @@ export interface HazardFilter extends HazardScope {
   /** Now, as ISO text: only open hazards strictly past their deadline (the domain's isOverdue, as SQL). */
   overdueAt?: string;
   enterpriseId?: string;
+  campaignId?: string;
   regionCode?: string;
 }
 
@@ -60,6 +61,7 @@ export class HazardsRepository {
       .$if(filter.grade !== undefined, (q) => q.where('hazards.grade', '=', filter.grade!))
       .$if(filter.overdueAt !== undefined, (q) => q.where('hazards.status', 'in', OPEN_STATUSES).where('hazards.deadline', '<', filter.overdueAt!))
       .$if(filter.enterpriseId !== undefined, (q) => q.where('hazards.enterprise_id', '=', filter.enterpriseId!))
+      .$if(filter.campaignId !== undefined, (q) => q.where('hazards.campaign_id', '=', filter.campaignId!))
       .$if(filter.regionCode !== undefined, (q) => inSubtree(q, filter.regionCode!))
       .orderBy('hazards.found_at', 'desc')
       .orderBy('hazards.id', 'desc')

@@ -45,6 +45,8 @@ export interface FoundHazard {
   foundAt: string;
   inspectionId?: string;
   inspectionItemNumber?: number;
+  /** The special rectification campaign of the inspection that found it. */
+  campaignId?: string | null;
 }
 
 /** The hazards service and the enterprise lookup, as the routes of risks, inspections and hazards use them. */
@@ -81,6 +83,7 @@ export class HazardsService {
         ...(query.grade !== undefined ? { grade: query.grade } : {}),
         ...(query.overdue === true ? { overdueAt: now.toISOString() } : {}),
         ...(query.enterpriseId !== undefined ? { enterpriseId: query.enterpriseId } : {}),
+        ...(query.campaignId !== undefined ? { campaignId: query.campaignId } : {}),
         ...(query.regionCode !== undefined ? { regionCode: query.regionCode } : {}),
       },
       { limit: limit + 1, ...(after ? { after } : {}) },
@@ -136,6 +139,7 @@ export class HazardsService {
       enterprise_id: found.enterprise.id,
       inspection_id: found.inspectionId ?? null,
       inspection_item_number: found.inspectionItemNumber ?? null,
+      campaign_id: found.campaignId ?? null,
       description: found.description,
       place: found.place,
       photos: JSON.stringify(found.photos),

@@ -14,6 +14,8 @@ export interface HazardTable {
   enterprise_id: string;
   inspection_id: string | null;
   inspection_item_number: number | null;
+  /** The special rectification campaign (专项整治) it was found in: that of its inspection. */
+  campaign_id: string | null;
   grade: HazardGrade;
   source: HazardSource;
   description: string;

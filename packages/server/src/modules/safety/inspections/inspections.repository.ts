@@ -10,6 +10,7 @@ export interface InspectionFilter {
   enterpriseId?: string;
   regionCode?: string;
   kind?: InspectionKind;
+  campaignId?: string;
 }
 
 /** Inspections' SQL; `inspections` and `inspection_items` are grounded, the enterprise's name is a grounded join. */
@@ -26,7 +27,8 @@ export class InspectionsRepository {
       .$if(filter.onlyEnterpriseId !== undefined, (q) => q.where('inspections.enterprise_id', '=', filter.onlyEnterpriseId!))
       .$if(filter.enterpriseId !== undefined, (q) => q.where('inspections.enterprise_id', '=', filter.enterpriseId!))
       .$if(prefix !== null, (q) => q.where('inspections.region_code', '>=', prefix!).where('inspections.region_code', '<', `${prefix!}~`))
-      .$if(filter.kind !== undefined, (q) => q.where('inspections.kind', '=', filter.kind!));
+      .$if(filter.kind !== undefined, (q) => q.where('inspections.kind', '=', filter.kind!))
+      .$if(filter.campaignId !== undefined, (q) => q.where('inspections.campaign_id', '=', filter.campaignId!));
   }
 
   byId(id: string, filter: InspectionFilter): Promise<InspectionRow | undefined> {

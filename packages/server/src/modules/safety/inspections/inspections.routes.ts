@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { hazardServices } from '../hazards/hazards.service.js';
 import { HazardDetail } from '../hazards/hazards.schema.js';
 import { ChecklistTemplateList, CreateInspectionBody, Inspection, InspectionItemParams, InspectionList, InspectionListQuery, InspectionParams, ItemHazardBody } from './inspections.schema.js';
@@ -6,7 +7,7 @@ import { InspectionsService } from './inspections.service.js';
 
 export const inspectionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { hazards, enterprises } = hazardServices(app.services);
-  const service = new InspectionsService(app.services.audit, enterprises, hazards);
+  const service = new InspectionsService(app.services.audit, enterprises, hazards, new CampaignsService(app.services.audit, app.services.db.kysely));
   const tags = ['inspections'];
 
   app.get('/safety/checklist-templates', { config: { permission: 'hazards:read' }, schema: { tags, summary: 'The checklist templates (served from the domain rules) and the grade a failed item gives', response: { 200: ChecklistTemplateList } } }, () =>

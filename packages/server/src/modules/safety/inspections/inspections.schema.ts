@@ -31,6 +31,7 @@ const InspectionSummaryProperties = {
   inspectorName: Nullable(Type.String()),
   unitId: Nullable(Type.String()),
   note: Nullable(Type.String()),
+  campaignId: Nullable(Type.String({ description: 'The special rectification campaign it was made for' })),
   itemCount: Type.Integer(),
   failedCount: Type.Integer(),
   createdAt: Type.String(),
@@ -49,7 +50,7 @@ export const InspectionParams = Type.Object({ id: Id });
 export const InspectionItemParams = Type.Object({ id: Id, number: Type.Integer({ minimum: 1, maximum: 1000 }) });
 
 export const InspectionListQuery = Type.Object(
-  { ...PageQuery, enterpriseId: Type.Optional(Id), regionCode: Type.Optional(RegionCode), kind: Type.Optional(InspectionKind) },
+  { ...PageQuery, enterpriseId: Type.Optional(Id), regionCode: Type.Optional(RegionCode), kind: Type.Optional(InspectionKind), campaignId: Type.Optional(Id) },
   { additionalProperties: false },
 );
 export type InspectionListQuery = Static<typeof InspectionListQuery>;
@@ -65,6 +66,7 @@ export const CreateInspectionBody = Type.Object(
       { minItems: 1, maxItems: 200, description: 'Every item of the template once: pass, fail, or na where it does not apply' },
     ),
     note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    campaignId: Type.Optional(Nullable({ ...Id, description: 'A campaign (专项整治) you read whose scope holds the enterprise, on a day of its period, with its checklist; its hazards belong to it too' })),
     createHazards: Type.Optional(Type.Boolean({ description: 'true: every failed item becomes a hazard in the same step' })),
   },
   { additionalProperties: false },

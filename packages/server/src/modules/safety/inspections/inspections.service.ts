@@ -4,6 +4,7 @@ import type { RequestContext } from '../../../http/context.js';
 import { AppError, fieldError, forbidden, invalid, notFound, type FieldError } from '../../../http/errors.js';
 import { decodeCursor, encodeCursor } from '../../../http/pagination.js';
 import type { AuditService } from '../../audit/audit.service.js';
+import type { CampaignsService } from '../campaigns/campaigns.service.js';
 import type { EnterpriseLookup, EnterpriseRef } from '../hazards/enterprise-lookup.js';
 import { mayRecordInspection } from '../hazards/hazards.policy.js';
 import type { HazardDetail } from '../hazards/hazards.schema.js';
@@ -25,6 +26,7 @@ function summary(row: InspectionRow): InspectionSummary {
     inspectorName: row.inspector_name,
     unitId: row.unit_id,
     note: row.note,
+    campaignId: row.campaign_id,
     itemCount: row.item_count,
     failedCount: row.failed_count,
     createdAt: row.created_at,
@@ -60,6 +62,7 @@ export class InspectionsService {
     private readonly audit: AuditService,
     private readonly enterprises: EnterpriseLookup,
     private readonly hazards: HazardsService,
+    private readonly campaigns: CampaignsService,
   ) {}
 
   templates() {
@@ -75,6 +78,7 @@ export class InspectionsService {
         ...(query.enterpriseId !== undefined ? { enterpriseId: query.enterpriseId } : {}),
         ...(query.regionCode !== undefined ? { regionCode: query.regionCode } : {}),
         ...(query.kind !== undefined ? { kind: query.kind } : {}),
+        ...(query.campaignId !== undefined ? { campaignId: query.campaignId } : {}),
       },
       { limit: limit + 1, ...(after ? { after } : {}) },
     );
@@ -100,6 +104,8 @@ export class InspectionsService {
     const errors = checkItems(template, body.items);
     const inspectedAt = new Date(body.inspectedAt);
     if (inspectedAt.getTime() > ctx.now().getTime()) errors.push(fieldError('inspectedAt', 'in_future'));
+    const campaignId = body.campaignId ?? null;
+    if (campaignId !== null) errors.push(...(await this.campaigns.checkInspection(ctx, campaignId, { enterpriseId: enterprise.id, templateCode: template.code, inspectedAt })));
     if (errors.length > 0) throw invalid(...errors);
 
     const id = randomUUID();
@@ -123,6 +129,7 @@ export class InspectionsService {
           inspector_name: actor.displayName,
           unit_id: actor.ground.departmentId ?? null,
           note: body.note?.trim() || null,
+          campaign_id: campaignId,
           item_count: items.length,
           failed_count: failed.length,
           created_at: ctx.now().toISOString(),
@@ -132,7 +139,7 @@ export class InspectionsService {
       const hazardIds: string[] = [];
       if (body.createHazards === true) {
         for (const item of failed) {
-          const hazardId = await this.hazards.insertFound(trx, ctx, this.foundHazard(enterprise, id, body.kind, template, item, {}, at));
+          const hazardId = await this.hazards.insertFound(trx, ctx, this.foundHazard(enterprise, { id, kind: body.kind, campaignId }, template, item, {}, at));
           await repo.linkHazard(id, item.number, hazardId);
           hazardIds.push(hazardId);
         }
@@ -163,7 +170,7 @@ export class InspectionsService {
     if (!enterprise) throw notFound();
     const template = checklistTemplate(inspection.template_code);
     const hazardId = await ctx.db.transaction().execute(async (trx) => {
-      const hazardId = await this.hazards.insertFound(trx, ctx, this.foundHazard(enterprise, id, inspection.kind, template, item, body, inspection.inspected_at));
+      const hazardId = await this.hazards.insertFound(trx, ctx, this.foundHazard(enterprise, { id, kind: inspection.kind, campaignId: inspection.campaign_id }, template, item, body, inspection.inspected_at));
       if ((await new InspectionsRepository(trx).linkHazard(id, number, hazardId)) === 0) throw new AppError('inspection_item_has_hazard');
       return hazardId;
     });
@@ -172,8 +179,7 @@ export class InspectionsService {
 
   private foundHazard(
     enterprise: EnterpriseRef,
-    inspectionId: string,
-    kind: InspectionKind,
+    inspection: { id: string; kind: InspectionKind; campaignId: string | null },
     template: ChecklistTemplate,
     item: Pick<InspectionItemTable, 'number' | 'item_text' | 'note'>,
     wording: ItemHazardBody,
@@ -182,13 +188,15 @@ export class InspectionsService {
     return {
       enterprise,
       grade: hazardGradeForFailedItem(template.code, item.number),
-      source: hazardSource(kind),
+      source: hazardSource(inspection.kind),
       description: wording.description?.trim() || failedItemDescription(item),
       place: wording.place?.trim() || null,
       photos: (wording.photos ?? []).map((p) => p.trim()).filter((p) => p !== ''),
       foundAt,
-      inspectionId,
+      inspectionId: inspection.id,
       inspectionItemNumber: item.number,
+      // A hazard found in a campaign's inspection belongs to the campaign.
+      campaignId: inspection.campaignId,
     };
   }
 }

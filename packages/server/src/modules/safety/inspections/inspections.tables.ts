@@ -20,6 +20,8 @@ export interface InspectionTable {
   /** The inspector's department, when they act for one. */
   unit_id: string | null;
   note: string | null;
+  /** The special rectification campaign (专项整治) it was made for, if any. */
+  campaign_id: string | null;
   item_count: number;
   failed_count: number;
   created_at: string;
