@@ -22,6 +22,8 @@ export interface BenchEnvironment {
   app: FastifyInstance;
   url: string;
   crypto: FieldCrypto;
+  /** The master key the persons were sealed with, for a separate server process on the same data. */
+  masterKey: Buffer;
   login(username: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -66,6 +68,7 @@ export async function createEnvironment(dialect: 'sqlite' | 'postgres', label: s
     app,
     url: address,
     crypto,
+    masterKey,
     async login(username) {
       const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: BENCH_PASSWORD } });
       if (response.statusCode !== 200) throw new Error(`bench login ${username}: ${response.statusCode} ${response.body}`);

@@ -19,7 +19,7 @@ interface CannonResult {
 }
 
 /** The autocannon CLI in a child process, so the client does not share the server's event loop. */
-function cannon(url: string, headers: Record<string, string>, body: string, connections: number, seconds: number): Promise<CannonResult> {
+export function cannon(url: string, headers: Record<string, string>, body: string, connections: number, seconds: number): Promise<CannonResult> {
   const args = [AUTOCANNON, '--json', '-c', String(connections), '-d', String(seconds), '-m', 'POST', ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), '-b', body, url];
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
@@ -34,11 +34,15 @@ function cannon(url: string, headers: Record<string, string>, body: string, conn
   });
 }
 
+/** A registered person when the import ran (a hit on the persons index), else an unknown one. */
+export function travelBody(ctx: ScenarioContext): string {
+  return JSON.stringify({ idNumber: idNumber(ctx.state.persons > 0 ? 12_345 % ctx.state.persons : 999_999), destination: '110000', date: '2022-11-01' });
+}
+
 export async function travelScenario(ctx: ScenarioContext): Promise<Figure[]> {
   const { connections, seconds } = ctx.args;
   const cookie = await ctx.cookie('haizhou');
-  // A registered person when the import ran (a hit on the persons index), else an unknown one.
-  const body = JSON.stringify({ idNumber: idNumber(ctx.state.persons > 0 ? 12_345 % ctx.state.persons : 999_999), destination: '110000', date: '2022-11-01' });
+  const body = travelBody(ctx);
   const headers = { 'content-type': 'application/json', cookie };
 
   const probe = await fetch(`${ctx.env.url}/api/v1/travel/check`, { method: 'POST', headers, body });
