@@ -114,7 +114,7 @@ export class AuditService {
       const purged = last ? await repo.purgeThrough({ seq: Number(last.seq), hash: last.hash, at: last.at }, now.toISOString(), this.dialect) : 0;
       const anchor = await repo.anchor();
       const result: PurgeResult = { retentionDays, cutoff, purged, anchor: anchor ? { seq: Number(anchor.seq), hash: anchor.hash, at: anchor.at } : null };
-      await this.record(trx, ctx, { action: 'audit.purge', ...event, detail: { retentionDays, cutoff, purged, anchorSeq: result.anchor?.seq ?? null, anchorHash: result.anchor?.hash ?? null } });
+      await this.record(trx, ctx, { action: 'audit.purge', objectType: 'audit_log', ...event, detail: { retentionDays, cutoff, purged, anchorSeq: result.anchor?.seq ?? null, anchorHash: result.anchor?.hash ?? null } });
       return result;
     });
   }

@@ -1,0 +1,477 @@
+import { CHEMICAL_MAJOR_HAZARD_CRITERIA_2017, creditCodeCheckChar, GENERAL_CHECKLIST } from '@shoutu/domain';
+import ExcelJS from 'exceljs';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { totpCode } from '../modules/auth/totp.js';
+import { communitiesIn, fictitiousIds, fictitiousPhones } from '../test-support/fixtures.js';
+import { DEMO_PASSWORD, type TestApp } from '../test-support/harness.js';
+
+/**
+ * One successful call of every mutating route (POST, PUT, PATCH, DELETE), for the generated test
+ * that each writes exactly one audit row naming its action (SECURITY.md row 10). A route missing
+ * here fails `audit-coverage.test.ts`: whoever adds a route adds its entry, with the body a user
+ * of the route would send. `setup` may create what the call needs through other routes; their
+ * audit rows come before the measured call and are not counted.
+ */
+export interface AuditFixture {
+  /** Demo account (or an account `setup` created) that makes the call. */
+  user: string;
+  /** The action of the one audit row; null for a route documented as not audited (`reason`). */
+  action: string | null;
+  /** Why a route writes no audit row (a read sent as POST, decision 0010 for travel checks). */
+  reason?: string;
+  /** Rows the call records for other objects it creates on the way, e.g. the contact a case names. */
+  alsoRecords?: string[];
+  setup(api: FixtureApi): Promise<FixtureCall>;
+}
+
+export interface FixtureCall {
+  /** Values of the route's path parameters. */
+  params?: Record<string, string>;
+  body?: unknown;
+  contentType?: string;
+  query?: string;
+  /** Overrides `user`, for an account the setup created. */
+  user?: string;
+}
+
+export interface FixtureApi {
+  t: TestApp;
+  /** Calls as a user (signing in again if the session ended); the answer as it came. */
+  call(user: string, method: InjectOptions['method'], url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  /** Calls and expects 2xx; the JSON answer. */
+  ok<T = any>(user: string, method: InjectOptions['method'], url: string, body?: unknown): Promise<T>;
+  /** Passwords of accounts the fixtures created, when not the demo password. */
+  passwords: Map<string, string>;
+  /** Signs the user in unless a session is open; the cookie. */
+  session(user: string): Promise<string>;
+  /** A fresh serial number for names, ID numbers and credit codes. */
+  next(): number;
+  idNumber(n: number): string;
+  phone(n: number): string;
+  /** Moves the app's clock; the sessions it ends are opened again on the next call. */
+  advance(ms: number): void;
+  /** An ISO instant `ms` before the clock. */
+  ago(ms: number): string;
+  haizhouCommunity(): Promise<string>;
+}
+
+const HOUR = 3_600_000;
+/** The password an admin gives a new account; it must be changed at first sign-in. */
+const INITIAL_PASSWORD = 'Initial#2026';
+const DAY = 24 * HOUR;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ENTERPRISE_HEADERS = ['统一社会信用代码*', '企业名称*', '行业代码*', '所在村（社区）代码*', '所在园区', '企业规模', '涉及危险化学品', '有重大危险源', '主要负责人', '主要负责人手机', '安全管理人员', '安全管理人员手机'];
+export const FIXTURE_IDS = fictitiousIds({ fromYear: 1961, sequence: 610 });
+export const FIXTURE_PHONES = fictitiousPhones('137');
+
+function creditCode(n: number): string {
+  const first17 = `91320706AU${String(n).padStart(6, '0')}R`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+// ——— objects the calls work on, made through the API as their users would ———
+
+const unit = (api: FixtureApi) => api.ok<{ id: string; version: number }>('admin', 'POST', '/units', { name: `审计覆盖测试局${api.next()}`, kind: 'department', regionCode: '320706' });
+
+async function account(api: FixtureApi, roles: string[], regionCodes = ['320706']) {
+  const user = await api.ok<{ id: string; username: string; version: number }>('admin', 'POST', '/users', { username: `audit.cover${api.next()}`, displayName: '审计覆盖测试', roles, regionCodes, password: INITIAL_PASSWORD });
+  api.passwords.set(user.username, INITIAL_PASSWORD);
+  return user;
+}
+
+/** An account that has changed its initial password and may work. */
+async function activeAccount(api: FixtureApi, roles: string[]) {
+  const user = await account(api, roles, roles.some((r) => r.endsWith('admin')) ? ['320700'] : ['320706']);
+  await api.ok(user.username, 'POST', '/auth/password', { currentPassword: INITIAL_PASSWORD, newPassword: DEMO_PASSWORD });
+  api.passwords.set(user.username, DEMO_PASSWORD);
+  return user;
+}
+
+async function haizhouEnterprise(api: FixtureApi) {
+  const page = await api.ok<{ items: Array<{ id: string; version: number }> }>('haizhou', 'GET', '/enterprises?regionCode=320706&limit=1');
+  return page.items[0]!;
+}
+
+const enterprise = async (api: FixtureApi) =>
+  api.ok<{ id: string; version: number }>('haizhou', 'POST', '/enterprises', { creditCode: creditCode(api.next()), name: `审计覆盖测试化工有限公司${api.next()}`, industryCode: 'C26', regionCode: await api.haizhouCommunity() });
+
+const accident = async (api: FixtureApi, occurredAgo = 2 * HOUR) =>
+  api.ok<{ id: string; version: number }>('haizhou', 'POST', '/accidents', { occurredAt: api.ago(occurredAgo), regionCode: await api.haizhouCommunity(), type: 'machinery_injury', deaths: 0, seriousInjuries: 1, directLossYuan: 100_000 });
+
+const riskPoint = async (api: FixtureApi) =>
+  api.ok<{ id: string; version: number }>('haizhou', 'POST', '/risk-points', {
+    enterpriseId: (await haizhouEnterprise(api)).id,
+    place: '液氨储罐区',
+    hazardFactors: '液氨泄漏',
+    accidentTypes: ['poisoning_or_asphyxiation'],
+    controlMeasures: '氨气检测报警',
+    assessment: { method: 'LS', likelihood: 2, severity: 3 },
+  });
+
+const hazard = async (api: FixtureApi, grade: 'general' | 'major' = 'general') =>
+  api.ok<{ id: string; version: number }>('haizhou', 'POST', '/hazards', { enterpriseId: (await haizhouEnterprise(api)).id, grade, description: '消防通道堆放杂物' });
+
+const inspection = async (api: FixtureApi, failed: number[] = []) =>
+  api.ok<{ id: string }>('haizhou', 'POST', '/inspections', {
+    enterpriseId: (await haizhouEnterprise(api)).id,
+    templateCode: 'general',
+    kind: 'regulator',
+    inspectedAt: api.ago(HOUR),
+    items: GENERAL_CHECKLIST.map((item) => ({ number: item.number, result: failed.includes(item.number) ? 'fail' : 'pass', ...(failed.includes(item.number) ? { note: '灭火器过期' } : {}) })),
+  });
+
+/** A close contact exposed on 8 July 2022 (9th edition): plan to 18 July, tests on 9, 10, 11, 13, 15, 18 July. */
+async function closeContact(api: FixtureApi) {
+  const n = api.next();
+  return api.ok<{ id: string; version: number }>('haizhou', 'POST', '/persons', { name: '审计覆盖', idNumber: api.idNumber(n), phone: api.phone(n), gridCode: await api.haizhouCommunity(), category: 'close_contact', lastExposureDate: '2022-07-08' });
+}
+
+async function checkpoint(api: FixtureApi) {
+  return api.ok<{ id: string }>('leader', 'POST', '/checkpoints', { name: `审计覆盖测试站${api.next()}`, kind: 'station', regionCode: '320706' });
+}
+
+async function enterpriseWorkbook(api: FixtureApi): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('企业档案');
+  sheet.addRow(ENTERPRISE_HEADERS);
+  sheet.addRow([creditCode(api.next()), `审计覆盖导入企业${api.next()}有限公司`, 'C26', await api.haizhouCommunity(), '', 'small', '是', '否', '', '', '', '']);
+  return Buffer.from((await book.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+const TRAVEL_CHECK_REASON = 'decision 0010: every travel check is kept in travel_checks (who checked, when, the answer), not in the audit trail';
+
+export const AUDIT_FIXTURES: Record<string, AuditFixture> = {
+  // ——— accounts and sign-in ———
+  'POST /api/v1/auth/login': { user: 'leader', action: 'auth.login', setup: async () => ({ body: { username: 'leader', password: DEMO_PASSWORD } }) },
+  'POST /api/v1/auth/logout': {
+    user: 'leader',
+    action: 'auth.logout',
+    setup: async (api) => {
+      const user = await activeAccount(api, ['city_leader']);
+      return { user: user.username };
+    },
+  },
+  'POST /api/v1/auth/password': {
+    user: 'leader',
+    action: 'auth.password_change',
+    setup: async (api) => {
+      const user = await account(api, ['town_officer']);
+      return { user: user.username, body: { currentPassword: INITIAL_PASSWORD, newPassword: 'Chosen#Myself7' } };
+    },
+  },
+  'POST /api/v1/auth/totp/setup': {
+    user: 'admin',
+    action: 'auth.totp_setup',
+    setup: async (api) => ({ user: (await activeAccount(api, ['system_admin'])).username }),
+  },
+  'POST /api/v1/auth/totp/confirm': {
+    user: 'admin',
+    action: 'auth.totp_enrol',
+    setup: async (api) => {
+      const user = await activeAccount(api, ['system_admin']);
+      const { secret } = await api.ok<{ secret: string }>(user.username, 'POST', '/auth/totp/setup');
+      return { user: user.username, body: { code: totpCode(secret, api.t.clock.now()) } };
+    },
+  },
+  'POST /api/v1/units': { user: 'admin', action: 'unit.create', setup: async (api) => ({ body: { name: `审计覆盖新建局${api.next()}`, kind: 'department', regionCode: '320706' } }) },
+  'PATCH /api/v1/units/:id': {
+    user: 'admin',
+    action: 'unit.update',
+    setup: async (api) => {
+      const created = await unit(api);
+      return { params: { id: created.id }, body: { version: created.version, name: `审计覆盖改名局${api.next()}` } };
+    },
+  },
+  'POST /api/v1/users': {
+    user: 'admin',
+    action: 'user.create',
+    setup: async (api) => ({ body: { username: `audit.new${api.next()}`, displayName: '审计覆盖新用户', roles: ['town_officer'], regionCodes: ['320706'], password: INITIAL_PASSWORD } }),
+  },
+  'PATCH /api/v1/users/:id': {
+    user: 'admin',
+    action: 'user.update',
+    setup: async (api) => {
+      const user = await account(api, ['town_officer']);
+      return { params: { id: user.id }, body: { version: user.version, displayName: '审计覆盖改名' } };
+    },
+  },
+  'POST /api/v1/users/:id/reset-password': {
+    user: 'admin',
+    action: 'user.password_reset',
+    setup: async (api) => ({ params: { id: (await account(api, ['town_officer'])).id }, body: { password: 'Temporary#2026' } }),
+  },
+  'POST /api/v1/users/:id/reset-totp': { user: 'secadmin', action: 'user.totp_reset', setup: async (api) => ({ params: { id: (await account(api, ['system_admin'], ['320700'])).id } }) },
+  'POST /api/v1/audit/verify': { user: 'auditor', action: null, reason: 'a read: recomputes the hash chain and changes nothing', setup: async () => ({}) },
+  'POST /api/v1/audit/purge': { user: 'auditor', action: 'audit.purge', setup: async () => ({}) },
+
+  // ——— work safety ———
+  'POST /api/v1/enterprises/import': { user: 'haizhou', action: 'enterprise.import', setup: async (api) => ({ body: await enterpriseWorkbook(api), contentType: XLSX, query: 'mode=all_or_nothing' }) },
+  'POST /api/v1/enterprises': {
+    user: 'haizhou',
+    action: 'enterprise.create',
+    setup: async (api) => ({ body: { creditCode: creditCode(api.next()), name: `审计覆盖新企业${api.next()}有限公司`, industryCode: 'C26', regionCode: await api.haizhouCommunity() } }),
+  },
+  'PATCH /api/v1/enterprises/:id': {
+    user: 'haizhou',
+    action: 'enterprise.update',
+    setup: async (api) => {
+      const created = await enterprise(api);
+      return { params: { id: created.id }, body: { version: created.version, park: '审计覆盖园区' } };
+    },
+  },
+  'PUT /api/v1/safety/industry-supervision': {
+    user: 'yingji',
+    action: 'industry_supervision.update',
+    setup: async (api) => {
+      const current = await api.ok<{ version: string; items: Array<{ industryPrefix: string; units: Array<{ id: string }> }> }>('yingji', 'GET', '/safety/industry-supervision');
+      const extra = await unit(api);
+      const items = [...current.items.map((item) => ({ industryPrefix: item.industryPrefix, unitIds: item.units.map((u) => u.id) })).filter((item) => item.industryPrefix !== 'N77'), { industryPrefix: 'N77', unitIds: [extra.id] }];
+      return { body: { version: current.version, items } };
+    },
+  },
+  'POST /api/v1/accidents': {
+    user: 'haizhou',
+    action: 'accident.report',
+    setup: async (api) => ({ body: { occurredAt: api.ago(3 * HOUR), regionCode: await api.haizhouCommunity(), type: 'fall_from_height', deaths: 0, seriousInjuries: 1, directLossYuan: 50_000 } }),
+  },
+  'POST /api/v1/accidents/:id/revisions': {
+    user: 'haizhou',
+    action: 'accident.revise',
+    setup: async (api) => {
+      const created = await accident(api);
+      return { params: { id: created.id }, body: { version: created.version, deaths: 1, seriousInjuries: 0, missing: 0, directLossYuan: 100_000, reason: '重伤人员抢救无效死亡' } };
+    },
+  },
+  'POST /api/v1/accidents/:id/level-reports': {
+    user: 'haizhou',
+    action: 'accident.level_report',
+    setup: async (api) => ({ params: { id: (await accident(api)).id }, body: { level: 'county', reportedAt: api.ago(HOUR) } }),
+  },
+  'POST /api/v1/accidents/:id/investigation-extension': {
+    user: 'haizhou',
+    action: 'accident.investigation_extend',
+    setup: async (api) => ({ params: { id: (await accident(api, 10 * DAY)).id }, body: { days: 30, approvedBy: '海州区人民政府', reason: '需进行技术鉴定' } }),
+  },
+  'POST /api/v1/accidents/:id/investigation-report': {
+    user: 'haizhou',
+    action: 'accident.investigation_submit',
+    setup: async (api) => ({ params: { id: (await accident(api, 10 * DAY)).id }, body: { submittedAt: api.ago(DAY) } }),
+  },
+  'POST /api/v1/accidents/:id/reply': {
+    user: 'haizhou',
+    action: 'accident.reply',
+    setup: async (api) => {
+      const created = await accident(api, 10 * DAY);
+      await api.ok('haizhou', 'POST', `/accidents/${created.id}/investigation-report`, { submittedAt: api.ago(DAY) });
+      return { params: { id: created.id }, body: { repliedAt: api.ago(HOUR) } };
+    },
+  },
+  'POST /api/v1/safety/accident-targets': { user: 'haizhou', action: 'accident_target.create', setup: async () => ({ body: { year: 2024, regionCode: '320706', maxAccidents: 3, maxDeaths: 2 } }) },
+  'PATCH /api/v1/safety/accident-targets/:id': {
+    user: 'haizhou',
+    action: 'accident_target.update',
+    setup: async (api) => {
+      const created = await api.ok<{ id: string; version: number }>('haizhou', 'POST', '/safety/accident-targets', { year: 2023, regionCode: '320706', maxAccidents: 3, maxDeaths: 2 });
+      return { params: { id: created.id }, body: { version: created.version, maxAccidents: 4 } };
+    },
+  },
+  'POST /api/v1/risk-points': {
+    user: 'haizhou',
+    action: 'risk_point.create',
+    setup: async (api) => ({
+      body: { enterpriseId: (await haizhouEnterprise(api)).id, place: '反应釜区', hazardFactors: '超温超压', accidentTypes: ['vessel_explosion'], controlMeasures: '联锁', assessment: { method: 'LEC', l: 3, e: 6, c: 7 } },
+    }),
+  },
+  'PATCH /api/v1/risk-points/:id': {
+    user: 'haizhou',
+    action: 'risk_point.update',
+    setup: async (api) => {
+      const created = await riskPoint(api);
+      return { params: { id: created.id }, body: { version: created.version, controlMeasures: '氨气检测报警；应急演练' } };
+    },
+  },
+  'DELETE /api/v1/risk-points/:id': {
+    user: 'haizhou',
+    action: 'risk_point.retire',
+    setup: async (api) => {
+      const created = await riskPoint(api);
+      return { params: { id: created.id }, query: `version=${created.version}` };
+    },
+  },
+  'POST /api/v1/risk-points/:id/assessments': {
+    user: 'haizhou',
+    action: 'risk_point.assess',
+    setup: async (api) => {
+      const created = await riskPoint(api);
+      return { params: { id: created.id }, body: { version: created.version, method: 'LS', likelihood: 3, severity: 3 } };
+    },
+  },
+  'PUT /api/v1/safety/risk-thresholds': {
+    user: 'yingji',
+    action: 'risk_thresholds.update',
+    setup: async (api) => {
+      const current = await api.ok<{ version: number }>('yingji', 'GET', '/safety/risk-thresholds?regionCode=320700');
+      return { body: { regionCode: '320700', version: current.version, source: '审计覆盖测试', lec: { red: 320, orange: 160, yellow: 70 }, ls: { red: 20, orange: 15, yellow: 9 } } };
+    },
+  },
+  'POST /api/v1/inspections': {
+    user: 'haizhou',
+    action: 'inspection.create',
+    setup: async (api) => ({
+      body: { enterpriseId: (await haizhouEnterprise(api)).id, templateCode: 'chemical_major_hazards_2017', kind: 'regulator', inspectedAt: api.ago(HOUR), items: CHEMICAL_MAJOR_HAZARD_CRITERIA_2017.map((item) => ({ number: item.number, result: 'pass' })) },
+    }),
+  },
+  'POST /api/v1/inspections/:id/items/:number/hazard': {
+    user: 'haizhou',
+    action: 'hazard.create',
+    setup: async (api) => ({ params: { id: (await inspection(api, [GENERAL_CHECKLIST[0]!.number])).id, number: String(GENERAL_CHECKLIST[0]!.number) }, body: {} }),
+  },
+  'POST /api/v1/hazards': { user: 'haizhou', action: 'hazard.create', setup: async (api) => ({ body: { enterpriseId: (await haizhouEnterprise(api)).id, grade: 'general', description: '配电箱未接地' } }) },
+  'POST /api/v1/hazards/:id/transitions': {
+    user: 'haizhou',
+    action: 'hazard.assign',
+    setup: async (api) => {
+      const created = await hazard(api);
+      return { params: { id: created.id }, body: { version: created.version, action: 'assign', responsibleUnit: '设备部', responsiblePerson: '张三丰', deadline: new Date(api.t.clock.now().getTime() + 7 * DAY).toISOString() } };
+    },
+  },
+  'POST /api/v1/hazards/:id/listing': {
+    user: 'yingji',
+    action: 'hazard.list',
+    setup: async (api) => {
+      const created = await hazard(api, 'major');
+      return { params: { id: created.id }, body: { version: created.version, note: '挂牌督办' } };
+    },
+  },
+  'POST /api/v1/safety/hazards/escalate': {
+    user: 'haizhou',
+    action: 'hazard.escalate',
+    setup: async (api) => {
+      const created = await hazard(api);
+      // Overdue by a day past the city's escalation time: the clock moves, sessions sign in again.
+      await api.ok('haizhou', 'POST', `/hazards/${created.id}/transitions`, { version: created.version, action: 'assign', responsibleUnit: '设备部', responsiblePerson: '张三丰', deadline: new Date(api.t.clock.now().getTime() + DAY).toISOString() });
+      api.advance(40 * DAY);
+      return {};
+    },
+  },
+
+  // ——— epidemic control ———
+  'POST /api/v1/persons/search': { user: 'haizhou', action: null, reason: 'a read: the exact ID number goes in the body, not the URL (decision 0009)', setup: async () => ({ body: { status: 'managed', limit: 5 } }) },
+  'POST /api/v1/persons': {
+    user: 'haizhou',
+    action: 'person.create',
+    setup: async (api) => {
+      const n = api.next();
+      return { body: { name: '审计覆盖登记', idNumber: api.idNumber(n), phone: api.phone(n), gridCode: await api.haizhouCommunity(), category: 'close_contact', lastExposureDate: '2022-07-08' } };
+    },
+  },
+  'PATCH /api/v1/persons/:id': {
+    user: 'haizhou',
+    action: 'person.update',
+    setup: async (api) => {
+      const created = await closeContact(api);
+      return { params: { id: created.id }, body: { version: created.version, address: '海州区审计覆盖小区 1 号楼' } };
+    },
+  },
+  'POST /api/v1/persons/:id/unmask': { user: 'haizhou', action: 'person.unmask', setup: async (api) => ({ params: { id: (await closeContact(api)).id }, body: { reason: '流调核实行程' } }) },
+  'POST /api/v1/persons/import': {
+    user: 'haizhou',
+    action: 'person.import',
+    setup: async (api) => {
+      const n = api.next();
+      return { contentType: 'text/csv', body: `name,idNumber,phone,gridCode,category,lastExposureDate\n审计覆盖导入,${api.idNumber(n)},${api.phone(n)},${await api.haizhouCommunity()},close_contact,2022-08-01\n` };
+    },
+  },
+  'POST /api/v1/persons/:id/contacts': {
+    user: 'haizhou',
+    action: 'exposure.create',
+    alsoRecords: ['person.create'],
+    setup: async (api) => {
+      const source = await closeContact(api);
+      const n = api.next();
+      return { params: { id: source.id }, body: { name: '审计覆盖密接', idNumber: api.idNumber(n), phone: api.phone(n), gridCode: await api.haizhouCommunity(), setting: 'household', date: '2022-07-08' } };
+    },
+  },
+  'POST /api/v1/persons/:id/followups': { user: 'haizhou', action: 'followup.create', setup: async (api) => ({ params: { id: (await closeContact(api)).id }, body: { date: '2022-07-09', testTaken: false, temperature: 36.5 } }) },
+  'POST /api/v1/persons/:id/release': {
+    user: 'haizhou',
+    action: 'person.release',
+    setup: async (api) => {
+      const person = await closeContact(api);
+      for (const date of ['2022-07-09', '2022-07-10', '2022-07-11', '2022-07-13', '2022-07-15', '2022-07-18']) await api.ok('haizhou', 'POST', `/persons/${person.id}/followups`, { date, testTaken: true, testResult: 'negative' });
+      return { params: { id: person.id }, body: { version: person.version } };
+    },
+  },
+  'POST /api/v1/alerts/:id/acknowledge': {
+    user: 'haizhou',
+    action: 'alert.acknowledge',
+    setup: async (api) => {
+      const person = await closeContact(api);
+      await api.ok('haizhou', 'POST', `/persons/${person.id}/followups`, { date: '2022-07-09', testTaken: true, testResult: 'positive' });
+      const alerts = await api.ok<{ items: Array<{ id: string; person: { id: string } | null }> }>('haizhou', 'GET', '/alerts?limit=200');
+      return { params: { id: alerts.items.find((a) => a.person?.id === person.id)!.id } };
+    },
+  },
+  'POST /api/v1/checkpoints': { user: 'leader', action: 'checkpoint.create', setup: async (api) => ({ body: { name: `审计覆盖机场${api.next()}`, kind: 'airport', regionCode: '320706' } }) },
+  'POST /api/v1/checkpoints/:id/arrivals': {
+    user: 'haizhou',
+    action: 'arrival.create',
+    setup: async (api) => {
+      const n = api.next();
+      return {
+        params: { id: (await checkpoint(api)).id },
+        body: { idNumber: api.idNumber(n), name: '审计覆盖到站', phone: api.phone(n), gridCode: await api.haizhouCommunity(), originText: '南京市玄武区', originLevel: 'low', arrivalDate: '2022-08-09', transport: 'train', tripNo: 'G7001' },
+      };
+    },
+  },
+  'POST /api/v1/travel/check': { user: 'checkpoint', action: null, reason: TRAVEL_CHECK_REASON, setup: async (api) => ({ body: { idNumber: api.idNumber(api.next()), destination: 'beijing' } }) },
+  'POST /api/v1/travel-checks': { user: 'checkpoint', action: null, reason: TRAVEL_CHECK_REASON, setup: async (api) => ({ body: { idNumber: api.idNumber(api.next()), destination: 'beijing' } }) },
+  'POST /api/v1/areas/risk': { user: 'leader', action: 'area_risk.set', setup: async () => ({ body: { regionCode: '320706001', level: 'high', effectiveFrom: '2022-08-08', reason: '新增本土感染者' } }) },
+};
+
+/** The test's own helpers around one app. */
+export function fixtureApi(t: TestApp): FixtureApi {
+  const cookies = new Map<string, string>();
+  let serial = 0;
+  let community: string | null = null;
+  const passwords = new Map<string, string>();
+  const session = async (user: string) => {
+    if (!cookies.has(user)) cookies.set(user, await t.login(user, passwords.get(user) ?? DEMO_PASSWORD));
+    return cookies.get(user)!;
+  };
+  const call: FixtureApi['call'] = async (user, method, url, body) => {
+    const send = async () => {
+      await session(user);
+      return t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: cookies.get(user)! }, ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }) });
+    };
+    let response = await send();
+    if (response.statusCode === 401) {
+      cookies.delete(user);
+      response = await send();
+    }
+    return response;
+  };
+  return {
+    t,
+    call,
+    passwords,
+    session,
+    async ok(user, method, url, body) {
+      const response = await call(user, method, url, body);
+      if (response.statusCode >= 300) throw new Error(`${method} ${url} as ${user}: ${response.statusCode} ${response.body}`);
+      return response.statusCode === 204 ? (undefined as never) : response.json();
+    },
+    advance(ms) {
+      t.clock.advance(ms);
+      cookies.clear();
+    },
+    next: () => (serial += 1),
+    idNumber: (n) => FIXTURE_IDS(n),
+    phone: (n) => FIXTURE_PHONES(n),
+    ago: (ms) => new Date(t.clock.now().getTime() - ms).toISOString(),
+    async haizhouCommunity() {
+      community ??= (await communitiesIn(t.db.kysely, '320706013', 1))[0]!;
+      return community;
+    },
+  };
+}
