@@ -5,6 +5,7 @@ export * from './risk-grading.js';
 export * from './hazard-governance-plan.js';
 export * from './hazard-state-machine.js';
 export * from './major-hazard-listing.js';
+export * from './hazard-settings.js';
 export * from './chemical-major-hazards.js';
 export * from './double-decrease.js';
 export * from './special-campaign.js';

@@ -107,6 +107,7 @@ export const FIELD_ERRORS = {
   thresholds_not_positive: { 'zh-CN': '分级阈值须为正数', en: 'Thresholds must be positive' },
   thresholds_not_descending: { 'zh-CN': '分级阈值须红 > 橙 > 黄', en: 'Thresholds must descend: red > orange > yellow' },
   not_city_or_province: { 'zh-CN': '风险分级阈值只能按省或市设定', en: 'Risk bands are set for a province or a city' },
+  settings_not_city_or_province: { 'zh-CN': '隐患治理时限只能按省或市设定', en: 'Hazard time limits are set for a province or a city' },
   scope_empty: { 'zh-CN': '整治范围须至少选择行业、地区或企业之一', en: 'Choose at least one industry, region or enterprise for the scope' },
   outside_campaign_region: { 'zh-CN': '不在专项整治的组织地区内', en: 'Outside the region that organises the campaign' },
   invalid_date: { 'zh-CN': '须为存在的日期（YYYY-MM-DD）', en: 'Must be a real date (YYYY-MM-DD)' },

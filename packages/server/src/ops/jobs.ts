@@ -1,4 +1,4 @@
-import { hazardEscalationJob } from '../modules/safety/hazards/hazards.jobs.js';
+import { hazardAcceptanceWaitJob, hazardEscalationJob } from '../modules/safety/hazards/hazards.jobs.js';
 import type { ScheduledJob } from './scheduler.js';
 import { plannerStatisticsJob } from '../db/planner-statistics.js';
 
@@ -8,5 +8,6 @@ import { plannerStatisticsJob } from '../db/planner-statistics.js';
  */
 export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   hazardEscalationJob,
+  hazardAcceptanceWaitJob,
   plannerStatisticsJob,
 ];

@@ -3,6 +3,7 @@ import type { Dialect } from '../../db/database.js';
 import { enterprisesMigration } from './enterprises/enterprises.migration.js';
 import { accidentsMigration } from './accidents/accidents.migration.js';
 import { hazardsMigration } from './hazards/hazards.migration.js';
+import { hazardSettingsMigration } from './hazards/hazard-settings.migration.js';
 import { campaignsMigration } from './campaigns/campaigns.migration.js';
 import { hazardListIndexesMigration } from './hazards/hazards.list-indexes.migration.js';
 
@@ -12,6 +13,7 @@ export function safetyMigrations(dialect: Dialect): Record<string, Migration> {
     '0002-safety-enterprises': enterprisesMigration(dialect),
     '0003-safety-hazards': hazardsMigration(dialect),
     '0004-safety-accidents': accidentsMigration(dialect),
+    '0006-safety-settings': hazardSettingsMigration(dialect),
     '0007-safety-campaigns': campaignsMigration(dialect),
     '0012-safety-hazard-list-indexes': hazardListIndexesMigration(),
   };

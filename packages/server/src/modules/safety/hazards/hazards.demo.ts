@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
+  acceptanceDueAt,
   assessLec,
   assessLs,
   CHEMICAL_MAJOR_HAZARD_CRITERIA_2017,
   createHazard,
+  DEFAULT_HAZARD_SETTINGS,
   DEFAULT_RISK_THRESHOLDS,
   GENERAL_CHECKLIST,
   GOVERNANCE_PLAN_PARTS,
@@ -22,7 +24,7 @@ import { UsersRepository } from '../../users/users.repository.js';
 import { EnterprisesRepository } from '../enterprises/enterprises.repository.js';
 import { InspectionsRepository } from '../inspections/inspections.repository.js';
 import { RisksRepository } from '../risks/risks.repository.js';
-import { LISTING_TIME_LIMITS, WORKING_CALENDAR } from './hazards.listing.js';
+import { WORKING_CALENDAR } from './hazards.listing.js';
 import { HazardsRepository } from './hazards.repository.js';
 import { stateColumns } from './hazards.state.js';
 import type { EscalationLevel, HazardEventTable, HazardTable } from './hazards.tables.js';
@@ -88,7 +90,7 @@ interface DemoHazard {
 const HAZARDS: DemoHazard[] = [
   { enterprise: '海州演示燃气有限公司', grade: 'major', description: '液化石油气储罐区未设置紧急切断装置', place: '储罐区', foundDaysAgo: 12, steps: [{ act: 'list' }, { act: 'assign', deadlineDays: 25, plan: true }] },
   { enterprise: '海州演示机械制造有限公司', grade: 'general', description: '冲压设备安全防护罩缺失', place: '冲压车间', foundDaysAgo: 20, steps: [{ act: 'assign', deadlineDays: -3 }, { act: 'escalate', level: 'county', daysAgo: 2 }] },
-  { enterprise: '海州演示电气设备有限公司', grade: 'general', description: '配电室未配备绝缘垫', place: '配电室', foundDaysAgo: 9, steps: [{ act: 'assign', deadlineDays: 6 }, { act: 'submit' }] },
+  { enterprise: '海州演示电气设备有限公司', grade: 'general', description: '配电室未配备绝缘垫', place: '配电室', foundDaysAgo: 3, steps: [{ act: 'assign', deadlineDays: 6 }, { act: 'submit' }] },
   { enterprise: '锦屏演示矿业有限公司', grade: 'major', description: '采空区未按设计充填', place: '三号采区', foundDaysAgo: 2, steps: [] },
   { enterprise: '新浦演示大酒店有限公司', grade: 'general', description: '消防通道堆放杂物', place: '一层后厨通道', foundDaysAgo: 15, steps: [{ act: 'assign', deadlineDays: 10 }, { act: 'submit' }, { act: 'send_back' }, { act: 'submit' }, { act: 'accept' }] },
   { enterprise: '浦南演示建设工程有限公司', grade: 'general', description: '脚手架连墙件缺失', place: '3 号楼', foundDaysAgo: 6, steps: [{ act: 'assign', deadlineDays: 4 }, { act: 'request_extension', days: 10 }] },
@@ -103,6 +105,7 @@ const HAZARDS: DemoHazard[] = [
 
 const PLAN = Object.fromEntries(GOVERNANCE_PLAN_PARTS.map((part, i) => [part, `${DEMO}${['更换并加装紧急切断阀，实现远程关断', '委托有资质单位设计施工，分区停用改造', '专项资金 80 万元，设备物资已采购', '企业主要负责人牵头，设备部、安环部负责', '30 日内完成，经评估后申请销号', '改造期间停用相关储罐，落实监护，修订应急预案'][i]}`]));
 
+const LISTING_TIME_LIMITS = DEFAULT_HAZARD_SETTINGS.listing;
 const REGULATOR: HazardActor = { kind: 'regulator' };
 const ENTERPRISE: HazardActor = { kind: 'enterprise_safety_officer' };
 
@@ -164,8 +167,21 @@ export async function seedDemoHazards(trx: Kysely<Database>, unitIds: ReadonlyMa
         const { at: _at, actor: _actor, from, to: _to, version: _version, type, ...payload } = result.event;
         state = result.hazard;
         if (state.status === 'closed') extra.closed_at = at.toISOString();
+        if (type === 'rectification_submitted') {
+          extra.acceptance_due_at = acceptanceDueAt(at, state.grade, DEFAULT_HAZARD_SETTINGS.acceptanceWait, WORKING_CALENDAR).toISOString();
+          Object.assign(payload, { acceptanceDueAt: extra.acceptance_due_at });
+        } else if (from === 'awaiting_acceptance') {
+          extra.acceptance_due_at = null;
+        }
         event(type, from, payload, actor);
       }
+    }
+    // A submission still waiting past its due time was flagged by the scheduled job when it fell due.
+    if (state.status === 'awaiting_acceptance' && extra.acceptance_due_at && extra.acceptance_due_at < now.toISOString()) {
+      at = new Date(extra.acceptance_due_at);
+      state = { ...state, version: state.version + 1 };
+      extra.acceptance_overdue_at = extra.acceptance_due_at;
+      event('acceptance_overdue', state.status, { dueAt: extra.acceptance_due_at, submittedAt: state.rectification?.submittedAt ?? null }, 'system');
     }
     await hazardsRepo.insert({
       id, region_code: enterprise.region_code, enterprise_id: enterprise.id, inspection_id: inspection?.id ?? null, inspection_item_number: inspection?.number ?? null,

@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_HAZARD_SETTINGS } from '@shoutu/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { RequestContext } from '../../../http/context.js';
 import { SCHEDULER_USERNAME } from '../../../ops/scheduler.js';
 import type { AuditService } from '../../audit/audit.service.js';
 import { EnterprisesRepository } from '../enterprises/enterprises.repository.js';
+import type { HazardSettingsInForce } from './hazard-settings.service.js';
 import { hazardActorOf } from './hazards.policy.js';
 import { HazardsRepository, type HazardScope } from './hazards.repository.js';
 import type { EscalationLevel } from './hazards.tables.js';
 
-/**
- * An overdue hazard goes first to its county-level region (区县) and, still overdue this many days
- * later, to the city; each step also names the enterprise's supervising departments.
- */
-export const CITY_ESCALATION_AFTER_DAYS = 7;
+/** The default days at the county before the city; a city or province may set its own (hazard settings). */
+export const CITY_ESCALATION_AFTER_DAYS = DEFAULT_HAZARD_SETTINGS.cityEscalationAfterDays;
 const DAY_MS = 86_400_000;
 const BATCH = 500;
 
@@ -31,61 +30,68 @@ function escalatedTo(regionCode: string, level: EscalationLevel): string {
 /**
  * Marks open hazards that are past their deadline (DESIGN.md: overdue hazards escalate up the
  * region tree and to the supervising department): never escalated → county; escalated to the
- * county at least CITY_ESCALATION_AFTER_DAYS ago → city. Each step writes an event and bumps the
- * version, in one transaction per batch with one audit row. `db` is a request's ground-scoped
- * handle (only the caller's ground is escalated) or, for a scheduler, the system handle.
+ * county at least the settings' days ago (those of the hazard's city or province) → city. Each
+ * step writes an event and bumps the version, in one transaction per batch with one audit row.
+ * `db` is a request's ground-scoped handle (only the caller's ground is escalated) or, for the
+ * scheduled job, the system handle.
  */
 export async function escalateOverdueHazards(
   db: Kysely<Database>,
   audit: AuditService,
   ctx: Pick<RequestContext, 'actor' | 'ip' | 'now'>,
+  settings: HazardSettingsInForce,
   scope: HazardScope = {},
 ): Promise<EscalationOutcome> {
   const now = ctx.now();
   const at = now.toISOString();
-  const cityCutoff = new Date(now.getTime() - CITY_ESCALATION_AFTER_DAYS * DAY_MS).toISOString();
+  const cutoff = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
   const outcome: EscalationOutcome = { escalated: 0, toCounty: 0, toCity: 0 };
   const actor = ctx.actor;
-  const tried = new Set<string>();
+  let after: [string, string] | undefined;
   for (;;) {
-    const candidates = (await new HazardsRepository(db).escalationCandidates(at, cityCutoff, scope, BATCH)).filter((c) => !tried.has(c.id));
-    if (candidates.length === 0) break;
-    for (const c of candidates) tried.add(c.id);
-    await db.transaction().execute(async (trx) => {
-      const repo = new HazardsRepository(trx);
-      const departments = new Map<string, string[]>();
-      for (const link of await new EnterprisesRepository(trx).supervisorLinks([...new Set(candidates.map((c) => c.enterprise_id))])) {
-        departments.set(link.enterprise_id, [...(departments.get(link.enterprise_id) ?? []), link.unit_id]);
-      }
-      const batch = { toCounty: 0, toCity: 0 };
-      for (const hazard of candidates) {
-        const level: EscalationLevel = hazard.escalation_level === null ? 'county' : 'city';
-        // A hazard changed meanwhile by someone else is left for the next run.
-        if ((await repo.updateVersioned(hazard.id, hazard.version, { escalation_level: level, escalated_at: at, updated_at: at })) === 0) continue;
-        await repo.insertEvent({
-          id: randomUUID(),
-          hazard_id: hazard.id,
-          region_code: hazard.region_code,
-          version: hazard.version + 1,
-          type: 'escalated',
-          from_status: hazard.status,
-          to_status: hazard.status,
-          actor_id: actor?.id ?? null,
-          actor_name: actor?.displayName ?? null,
-          actor_kind: 'system',
-          at,
-          payload: JSON.stringify({ level, escalatedTo: escalatedTo(hazard.region_code, level), departmentIds: departments.get(hazard.enterprise_id) ?? [], deadline: hazard.deadline, triggeredBy: actor ? hazardActorOf(actor).kind : 'schedule' }),
-        });
-        if (level === 'county') batch.toCounty += 1;
-        else batch.toCity += 1;
-      }
-      if (batch.toCounty + batch.toCity === 0) return;
-      await audit.record(trx, ctx, { action: 'hazard.escalate', objectType: 'hazard', detail: { ...batch, at }, ...(actor ? {} : { actorUsername: SCHEDULER_USERNAME }) });
-      outcome.toCounty += batch.toCounty;
-      outcome.toCity += batch.toCity;
-      outcome.escalated += batch.toCounty + batch.toCity;
-    });
-    if (candidates.length < BATCH) break;
+    // The database answers for the shortest wait anywhere; each hazard is then held to its own region's.
+    const page = await new HazardsRepository(db).escalationCandidates(at, cutoff(settings.shortestCityEscalationDays()), scope, BATCH, after);
+    if (page.length === 0) break;
+    const last = page[page.length - 1]!;
+    after = [last.deadline!, last.id];
+    const candidates = page.filter((c) => c.escalation_level === null || c.escalated_at! <= cutoff(settings.for(c.region_code).cityEscalationAfterDays));
+    if (candidates.length > 0) {
+      await db.transaction().execute(async (trx) => {
+        const repo = new HazardsRepository(trx);
+        const departments = new Map<string, string[]>();
+        for (const link of await new EnterprisesRepository(trx).supervisorLinks([...new Set(candidates.map((c) => c.enterprise_id))])) {
+          departments.set(link.enterprise_id, [...(departments.get(link.enterprise_id) ?? []), link.unit_id]);
+        }
+        const batch = { toCounty: 0, toCity: 0 };
+        for (const hazard of candidates) {
+          const level: EscalationLevel = hazard.escalation_level === null ? 'county' : 'city';
+          // A hazard changed meanwhile by someone else is left for the next run.
+          if ((await repo.updateVersioned(hazard.id, hazard.version, { escalation_level: level, escalated_at: at, updated_at: at })) === 0) continue;
+          await repo.insertEvent({
+            id: randomUUID(),
+            hazard_id: hazard.id,
+            region_code: hazard.region_code,
+            version: hazard.version + 1,
+            type: 'escalated',
+            from_status: hazard.status,
+            to_status: hazard.status,
+            actor_id: actor?.id ?? null,
+            actor_name: actor?.displayName ?? null,
+            actor_kind: 'system',
+            at,
+            payload: JSON.stringify({ level, escalatedTo: escalatedTo(hazard.region_code, level), departmentIds: departments.get(hazard.enterprise_id) ?? [], deadline: hazard.deadline, triggeredBy: actor ? hazardActorOf(actor).kind : 'schedule' }),
+          });
+          if (level === 'county') batch.toCounty += 1;
+          else batch.toCity += 1;
+        }
+        if (batch.toCounty + batch.toCity === 0) return;
+        await audit.record(trx, ctx, { action: 'hazard.escalate', objectType: 'hazard', detail: { ...batch, at }, ...(actor ? {} : { actorUsername: SCHEDULER_USERNAME }) });
+        outcome.toCounty += batch.toCounty;
+        outcome.toCity += batch.toCity;
+        outcome.escalated += batch.toCounty + batch.toCity;
+      });
+    }
+    if (page.length < BATCH) break;
   }
   return outcome;
 }

@@ -1,3 +1,4 @@
+import { addWorkingDays, GOVERNANCE_PLAN_PARTS } from '@shoutu/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnterprise, createEnterpriseOfficer, DAY_MS, hazardCalls } from '../../../test-support/hazard-fixtures.js';
 import { createTestApp, ENGINES, type TestApp } from '../../../test-support/harness.js';
@@ -12,11 +13,12 @@ describe.each(ENGINES)('hazard jobs on %s', (engine) => {
   let api: ReturnType<typeof hazardCalls>;
   let haizhou: string;
   let lianyun: string;
+  let officer: string;
   let haizhouEnterprise: string;
   let lianyunEnterprise: string;
 
   const signIn = async () => {
-    [haizhou, lianyun] = await Promise.all([t.login('haizhou'), t.login('lianyun')]);
+    [haizhou, lianyun, officer] = await Promise.all([t.login('haizhou'), t.login('lianyun'), t.login(`jb_officer_${engine}`)]);
   };
   const advance = async (ms: number) => {
     t.clock.advance(ms);
@@ -59,5 +61,53 @@ describe.each(ENGINES)('hazard jobs on %s', (engine) => {
     const audit = await t.db.kysely.selectFrom('audit_log').select(['actor_username', 'actor_id']).where('action', '=', 'hazard.escalate').execute();
     expect(audit.length).toBeGreaterThanOrEqual(2);
     expect(audit.every((row) => row.actor_username === 'scheduler' && row.actor_id === null)).toBe(true);
+  });
+
+  it('flags a rectification left awaiting acceptance past 3 working days, lists it under the filter, and clears the flag on acceptance', async () => {
+    const submitted = await api.submit(officer, await api.assign(haizhou, await api.report(haizhou, haizhouEnterprise), 10));
+    const dueAt = addWorkingDays(t.clock.now(), 3).toISOString();
+    expect(submitted).toMatchObject({ status: 'awaiting_acceptance', acceptanceDueAt: dueAt, acceptanceOverdue: false });
+    expect(submitted.events.at(-1)).toMatchObject({ type: 'rectification_submitted', payload: { acceptanceDueAt: dueAt } });
+    const waiting = await api.submit(officer, await api.assign(haizhou, await api.report(haizhou, haizhouEnterprise), 10));
+
+    await advance(Date.parse(dueAt) - t.clock.now().getTime());
+    await t.app.scheduler.run('hazards.flag-acceptance-overdue');
+    expect((await api.get(haizhou, submitted.id)).acceptanceOverdue).toBe(false);
+
+    t.clock.advance(1);
+    // The next submission starts its own clock.
+    const later = await api.submit(officer, await api.assign(haizhou, await api.report(haizhou, haizhouEnterprise), 10));
+    const run = await t.app.scheduler.run('hazards.flag-acceptance-overdue');
+    expect(run.summary!.flagged).toBeGreaterThanOrEqual(2);
+    const flagged = await api.get(haizhou, submitted.id);
+    expect(flagged).toMatchObject({ acceptanceOverdue: true, version: submitted.version + 1 });
+    expect(flagged.events.at(-1)).toMatchObject({ type: 'acceptance_overdue', actorKind: 'system', payload: { dueAt, submittedAt: submitted.rectification!.submittedAt } });
+    expect((await api.get(haizhou, later.id)).acceptanceOverdue).toBe(false);
+
+    const listed = (await api.call(haizhou, 'GET', '/hazards?acceptanceOverdue=true&limit=200')).json() as { items: Array<{ id: string; status: string; acceptanceOverdue: boolean }> };
+    expect(listed.items.map((h) => h.id)).toEqual(expect.arrayContaining([submitted.id, waiting.id]));
+    expect(listed.items.map((h) => h.id)).not.toContain(later.id);
+    expect(listed.items.every((h) => h.status === 'awaiting_acceptance' && h.acceptanceOverdue)).toBe(true);
+
+    expect((await t.app.scheduler.run('hazards.flag-acceptance-overdue')).summary).toEqual({ flagged: 0 });
+    const accepted = await api.step(haizhou, flagged, { action: 'accept', note: '逾期验收' });
+    expect(accepted).toMatchObject({ status: 'closed', acceptanceOverdue: false, acceptanceDueAt: null });
+    expect(accepted.events.at(-1)!.payload).toMatchObject({ acceptance: { dueAt, overdue: true } });
+    const audit = await t.db.kysely.selectFrom('audit_log').select(['actor_username']).where('action', '=', 'hazard.flag_acceptance_overdue').execute();
+    expect(audit.length).toBeGreaterThanOrEqual(1);
+    expect(audit.every((row) => row.actor_username === 'scheduler')).toBe(true);
+  });
+
+  it('gives a major hazard’s acceptance 10 working days and restarts the clock after a send-back', async () => {
+    const plan = Object.fromEntries(GOVERNANCE_PLAN_PARTS.map((part) => [part, `方案：${part}`]));
+    const major = await api.report(haizhou, haizhouEnterprise, { grade: 'major', description: '储罐区未设紧急切断' });
+    const submitted = await api.submit(officer, await api.assign(haizhou, major, 30, { governancePlan: plan }));
+    expect(submitted.acceptanceDueAt).toBe(addWorkingDays(t.clock.now(), 10).toISOString());
+    const sentBack = await api.step(haizhou, submitted, { action: 'send_back', reason: '评估报告未附' });
+    expect(sentBack).toMatchObject({ status: 'rectifying', acceptanceDueAt: null, acceptanceOverdue: false });
+    t.clock.advance(DAY_MS);
+    await signIn();
+    const again = await api.submit(officer, sentBack);
+    expect(again.acceptanceDueAt).toBe(addWorkingDays(t.clock.now(), 10).toISOString());
   });
 });

@@ -1,11 +1,7 @@
-import { QINGDAO_LISTING_TIME_LIMITS, type ListingTimeLimits, type WorkingCalendar } from '@shoutu/domain';
+import type { WorkingCalendar } from '@shoutu/domain';
 
-/**
- * The time limits of government-supervised listing (挂牌督办) in force. They are local rules
- * (RULES.md "Work safety"); until the city's own are configured, the published Qingdao example the
- * domain ships applies, marked [verify].
- */
-export const LISTING_TIME_LIMITS: ListingTimeLimits = QINGDAO_LISTING_TIME_LIMITS;
+// The time limits of government-supervised listing (挂牌督办) are local rules: hazard settings
+// (hazard-settings.service.ts), the published Qingdao example of the domain until a city sets its own.
 
 /**
  * Public holidays and weekend working days (调休) of the State Council's yearly notice. None are

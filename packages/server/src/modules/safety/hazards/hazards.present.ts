@@ -1,15 +1,19 @@
-import { isOverdue, latestExtensionRequestAt, maskName } from '@shoutu/domain';
+import { isOverdue, latestExtensionRequestAt, maskName, type HazardSettings } from '@shoutu/domain';
 import type { HazardEventRow, HazardRow } from './hazards.repository.js';
 import type { Hazard, HazardEvent } from './hazards.schema.js';
 import { toHazardState } from './hazards.state.js';
-import { LISTING_TIME_LIMITS, WORKING_CALENDAR } from './hazards.listing.js';
+import { WORKING_CALENDAR } from './hazards.listing.js';
 
 function maskedOrNull(name: string | null): string | null {
   return name === null ? null : maskName(name);
 }
 
-/** A hazard as the API answers it: the responsible person masked, overdue computed by the domain. */
-export function presentHazard(row: HazardRow, now: Date): Hazard {
+/**
+ * A hazard as the API answers it: the responsible person masked, overdue computed by the domain,
+ * listing dates under the settings of the hazard's region.
+ */
+export function presentHazard(row: HazardRow, now: Date, settings: HazardSettings): Hazard {
+  const limits = settings.listing;
   const state = toHazardState(row);
   const listing =
     row.listed_by_unit_id !== null && row.listed_at !== null && row.listing_publication_due_at !== null
@@ -18,10 +22,10 @@ export function presentHazard(row: HazardRow, now: Date): Hazard {
           unitName: row.listed_by_unit_name,
           listedAt: row.listed_at,
           publicationDueAt: row.listing_publication_due_at,
-          extensionRequestLatestAt: row.deadline !== null && row.status !== 'closed' ? latestExtensionRequestAt(new Date(row.deadline), LISTING_TIME_LIMITS, WORKING_CALENDAR).toISOString() : null,
+          extensionRequestLatestAt: row.deadline !== null && row.status !== 'closed' ? latestExtensionRequestAt(new Date(row.deadline), limits, WORKING_CALENDAR).toISOString() : null,
           delistingPublicationDueAt: row.delisting_publication_due_at,
-          limitsSource: LISTING_TIME_LIMITS.source,
-          limitsVerify: LISTING_TIME_LIMITS.verify,
+          limitsSource: limits.source,
+          limitsVerify: limits.verify,
         }
       : null;
   return {
@@ -43,6 +47,8 @@ export function presentHazard(row: HazardRow, now: Date): Hazard {
     deadline: row.deadline,
     originalDeadline: row.original_deadline,
     overdue: isOverdue(state, now),
+    acceptanceDueAt: row.acceptance_due_at,
+    acceptanceOverdue: row.status === 'awaiting_acceptance' && row.acceptance_overdue_at !== null,
     pendingExtension: state.pendingExtension,
     governancePlan: state.governancePlan,
     rectification: state.rectification,

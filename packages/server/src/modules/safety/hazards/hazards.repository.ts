@@ -19,6 +19,8 @@ export interface HazardFilter extends HazardScope {
   grade?: HazardGrade;
   /** Now, as ISO text: only open hazards strictly past their deadline (the domain's isOverdue, as SQL). */
   overdueAt?: string;
+  /** Only hazards awaiting acceptance that the scheduled job flagged as waiting too long. */
+  acceptanceOverdue?: boolean;
   enterpriseId?: string;
   campaignId?: string;
   regionCode?: string;
@@ -60,6 +62,7 @@ export class HazardsRepository {
       .$if(filter.status !== undefined, (q) => q.where('hazards.status', '=', filter.status!))
       .$if(filter.grade !== undefined, (q) => q.where('hazards.grade', '=', filter.grade!))
       .$if(filter.overdueAt !== undefined, (q) => q.where('hazards.status', 'in', OPEN_STATUSES).where('hazards.deadline', '<', filter.overdueAt!))
+      .$if(filter.acceptanceOverdue === true, (q) => q.where('hazards.status', '=', 'awaiting_acceptance').where('hazards.acceptance_overdue_at', 'is not', null))
       .$if(filter.enterpriseId !== undefined, (q) => q.where('hazards.enterprise_id', '=', filter.enterpriseId!))
       .$if(filter.campaignId !== undefined, (q) => q.where('hazards.campaign_id', '=', filter.campaignId!))
       .$if(filter.regionCode !== undefined, (q) => inSubtree(q, filter.regionCode!))
@@ -110,16 +113,33 @@ export class HazardsRepository {
   }
 
   /**
-   * Open hazards past their deadline that are due a step up: never escalated, or escalated to
-   * the county at or before `cityCutoff` and still overdue.
+   * Open hazards past their deadline that may be due a step up: never escalated, or escalated to
+   * the county at or before `cityCutoff` and still overdue; in (deadline, id) order after `after`.
    */
-  escalationCandidates(now: string, cityCutoff: string, scope: HazardScope, limit: number) {
+  escalationCandidates(now: string, cityCutoff: string, scope: HazardScope, limit: number, after?: [string, string]) {
     return withScope(this.db.selectFrom('hazards'), scope)
-      .select(['hazards.id', 'hazards.region_code', 'hazards.enterprise_id', 'hazards.status', 'hazards.deadline', 'hazards.escalation_level', 'hazards.version'])
+      .select(['hazards.id', 'hazards.region_code', 'hazards.enterprise_id', 'hazards.status', 'hazards.deadline', 'hazards.escalation_level', 'hazards.escalated_at', 'hazards.version'])
       .where('hazards.status', 'in', OPEN_STATUSES)
       .where('hazards.deadline', '<', now)
       .where((eb) => eb.or([eb('hazards.escalation_level', 'is', null), eb.and([eb('hazards.escalation_level', '=', 'county' satisfies EscalationLevel), eb('hazards.escalated_at', '<=', cityCutoff)])]))
+      .$if(after !== undefined, (q) => q.where((eb) => eb.or([eb('hazards.deadline', '>', after![0]), eb.and([eb('hazards.deadline', '=', after![0]), eb('hazards.id', '>', after![1])])])))
       .orderBy('hazards.deadline')
+      .orderBy('hazards.id')
+      .limit(limit)
+      .execute();
+  }
+
+  /** Hazards awaiting acceptance past their acceptance due time and not flagged yet, in (due, id) order after `after`. */
+  acceptanceOverdueCandidates(now: string, limit: number, after?: [string, string]) {
+    return this.db
+      .selectFrom('hazards')
+      .select(['hazards.id', 'hazards.region_code', 'hazards.grade', 'hazards.source', 'hazards.status', 'hazards.acceptance_due_at', 'hazards.rectification', 'hazards.version'])
+      .where('hazards.status', '=', 'awaiting_acceptance')
+      .where('hazards.acceptance_due_at', '<', now)
+      .where('hazards.acceptance_overdue_at', 'is', null)
+      .$if(after !== undefined, (q) => q.where((eb) => eb.or([eb('hazards.acceptance_due_at', '>', after![0]), eb.and([eb('hazards.acceptance_due_at', '=', after![0]), eb('hazards.id', '>', after![1])])])))
+      .orderBy('hazards.acceptance_due_at')
+      .orderBy('hazards.id')
       .limit(limit)
       .execute();
   }

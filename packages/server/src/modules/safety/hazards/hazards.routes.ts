@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { hazardSettingsRoutes } from './hazard-settings.routes.js';
 import { escalateOverdueHazards } from './hazards.escalation.js';
 import { requireEnterpriseSafetyActor } from './hazards.policy.js';
 import {
@@ -16,8 +17,9 @@ import {
 import { hazardScope, hazardServices } from './hazards.service.js';
 
 export const hazardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { hazards: service } = hazardServices(app.services);
+  const { hazards: service, settings } = hazardServices(app.services);
   const tags = ['hazards'];
+  await app.register(hazardSettingsRoutes);
 
   app.get('/hazards', { config: { permission: 'hazards:read' }, schema: { tags, summary: 'Hazards in your ground, newest found first; filter by status, grade, overdue, enterprise, region', querystring: HazardListQuery, response: { 200: HazardList } } }, (request) =>
     service.list(request.ctx, request.query),
@@ -60,9 +62,9 @@ export const hazardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: 'hazards:manage' },
       schema: { tags, summary: 'Escalate the overdue hazards of your ground now (county, then city); the scheduled job will call the same function', response: { 200: EscalationResult } },
     },
-    (request) => {
+    async (request) => {
       requireEnterpriseSafetyActor(request.ctx);
-      return escalateOverdueHazards(request.ctx.db, app.services.audit, request.ctx, hazardScope(request.ctx));
+      return escalateOverdueHazards(request.ctx.db, app.services.audit, request.ctx, await settings.inForce(), hazardScope(request.ctx));
     },
   );
 };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  acceptanceDueAt,
   allowedActions,
   createHazard,
   delistingPublicationDueAt,
@@ -25,7 +26,8 @@ import { enterpriseScope, EnterprisesService } from '../enterprises/enterprises.
 import { IndustrySupervisionService } from '../industries/industry-supervision.service.js';
 import { EnterpriseLookup, type EnterpriseRef } from './enterprise-lookup.js';
 import { toHazardAction } from './hazards.actions.js';
-import { LISTING_TIME_LIMITS, WORKING_CALENDAR } from './hazards.listing.js';
+import { HazardSettingsService } from './hazard-settings.service.js';
+import { WORKING_CALENDAR } from './hazards.listing.js';
 import { hazardActorOf, listingUnitOf, mayWorkOnEnterpriseSafety, requireEnterpriseSafetyActor } from './hazards.policy.js';
 import { presentEvent, presentHazard } from './hazards.present.js';
 import { HazardsRepository, type HazardRow, type HazardScope } from './hazards.repository.js';
@@ -49,10 +51,11 @@ export interface FoundHazard {
   campaignId?: string | null;
 }
 
-/** The hazards service and the enterprise lookup, as the routes of risks, inspections and hazards use them. */
-export function hazardServices({ audit, crypto, db }: Services): { hazards: HazardsService; enterprises: EnterpriseLookup } {
+/** The hazards service, its settings and the enterprise lookup, as the routes of risks, inspections and hazards use them. */
+export function hazardServices({ audit, crypto, db }: Services): { hazards: HazardsService; enterprises: EnterpriseLookup; settings: HazardSettingsService } {
   const enterprises = new EnterpriseLookup(new EnterprisesService(audit, crypto, db.kysely, new IndustrySupervisionService(audit, db.kysely)));
-  return { hazards: new HazardsService(audit, enterprises, new UnitsService(audit)), enterprises };
+  const settings = new HazardSettingsService(audit, db.kysely);
+  return { hazards: new HazardsService(audit, enterprises, new UnitsService(audit), settings), enterprises, settings };
 }
 
 export function hazardScope(ctx: RequestContext): HazardScope {
@@ -70,6 +73,7 @@ export class HazardsService {
     private readonly audit: AuditService,
     private readonly enterprises: EnterpriseLookup,
     private readonly units: UnitsService,
+    private readonly settings: HazardSettingsService,
   ) {}
 
   async list(ctx: RequestContext, query: HazardListQuery) {
@@ -82,6 +86,7 @@ export class HazardsService {
         ...(query.status !== undefined ? { status: query.status } : {}),
         ...(query.grade !== undefined ? { grade: query.grade } : {}),
         ...(query.overdue === true ? { overdueAt: now.toISOString() } : {}),
+        ...(query.acceptanceOverdue === true ? { acceptanceOverdue: true } : {}),
         ...(query.enterpriseId !== undefined ? { enterpriseId: query.enterpriseId } : {}),
         ...(query.campaignId !== undefined ? { campaignId: query.campaignId } : {}),
         ...(query.regionCode !== undefined ? { regionCode: query.regionCode } : {}),
@@ -90,7 +95,8 @@ export class HazardsService {
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: page.map((row) => presentHazard(row, now)), nextCursor: rows.length > limit && last ? encodeCursor([last.found_at, last.id]) : null };
+    const settings = await this.settings.inForce();
+    return { items: page.map((row) => presentHazard(row, now, settings.for(row.region_code))), nextCursor: rows.length > limit && last ? encodeCursor([last.found_at, last.id]) : null };
   }
 
   async get(ctx: RequestContext, id: string): Promise<HazardDetail> {
@@ -99,8 +105,9 @@ export class HazardsService {
     if (!row) throw notFound();
     const actor = ctx.actor!;
     const mayAct = actor.permissions.includes('hazards:manage') && mayWorkOnEnterpriseSafety(actor);
+    const settings = (await this.settings.inForce()).for(row.region_code);
     return {
-      ...presentHazard(row, ctx.now()),
+      ...presentHazard(row, ctx.now(), settings),
       events: (await repo.events(id)).map(presentEvent),
       allowedActions: mayAct ? allowedActions(toHazardState(row), hazardActorOf(actor)) : [],
       canList: mayAct && row.grade === 'major' && row.status !== 'closed' && row.listed_by_unit_id === null && listingUnitOf(actor) !== null,
@@ -190,6 +197,7 @@ export class HazardsService {
     const actor = requireEnterpriseSafetyActor(ctx);
     if (row.version !== body.version) throw new AppError('version_conflict');
     const at = ctx.now();
+    const { listing: limits, acceptanceWait } = (await this.settings.inForce()).for(row.region_code);
     const result = transition(toHazardState(row), action, actor, at);
     if (!result.ok) {
       const { error } = result;
@@ -201,16 +209,25 @@ export class HazardsService {
     if (hazard.status === 'closed') changes.closed_at = event.at;
     // An approved extension puts the hazard back within its deadline: the escalation starts over if it falls behind again.
     if (event.type === 'extension_approved') Object.assign(changes, { escalation_level: null, escalated_at: null });
+    // The acceptor's own clock (the settings in force at submission) runs while the hazard awaits acceptance.
+    if (event.type === 'rectification_submitted') {
+      changes.acceptance_due_at = acceptanceDueAt(at, hazard.grade, acceptanceWait, WORKING_CALENDAR).toISOString();
+      changes.acceptance_overdue_at = null;
+      payload.acceptanceDueAt = changes.acceptance_due_at;
+    } else if (row.status === 'awaiting_acceptance' && hazard.status !== 'awaiting_acceptance') {
+      Object.assign(changes, { acceptance_due_at: null, acceptance_overdue_at: null });
+      payload.acceptance = { dueAt: row.acceptance_due_at, overdue: row.acceptance_overdue_at !== null };
+    }
     if (row.listed_at !== null) {
       if (event.type === 'extension_requested' && row.deadline !== null) {
         payload.listing = {
-          timely: isExtensionRequestTimely(at, new Date(row.deadline), LISTING_TIME_LIMITS, WORKING_CALENDAR),
-          latestRequestAt: latestExtensionRequestAt(new Date(row.deadline), LISTING_TIME_LIMITS, WORKING_CALENDAR).toISOString(),
-          decisionDueAt: extensionDecisionDueAt(at, LISTING_TIME_LIMITS, WORKING_CALENDAR).toISOString(),
+          timely: isExtensionRequestTimely(at, new Date(row.deadline), limits, WORKING_CALENDAR),
+          latestRequestAt: latestExtensionRequestAt(new Date(row.deadline), limits, WORKING_CALENDAR).toISOString(),
+          decisionDueAt: extensionDecisionDueAt(at, limits, WORKING_CALENDAR).toISOString(),
         };
       }
       if (event.type === 'accepted') {
-        changes.delisting_publication_due_at = delistingPublicationDueAt(at, LISTING_TIME_LIMITS, WORKING_CALENDAR).toISOString();
+        changes.delisting_publication_due_at = delistingPublicationDueAt(at, limits, WORKING_CALENDAR).toISOString();
         payload.delistingPublicationDueAt = changes.delisting_publication_due_at;
       }
     }
@@ -231,9 +248,10 @@ export class HazardsService {
     if (row.listed_at !== null) throw new AppError('hazard_already_listed');
     const at = ctx.now();
     const unitName = await this.unitName(ctx, unitId);
-    const publicationDueAt = listingPublicationDueAt(at, LISTING_TIME_LIMITS, WORKING_CALENDAR).toISOString();
+    const limits = (await this.settings.inForce()).for(row.region_code).listing;
+    const publicationDueAt = listingPublicationDueAt(at, limits, WORKING_CALENDAR).toISOString();
     const changes: Updateable<HazardTable> = { listed_by_unit_id: unitId, listed_by_unit_name: unitName, listed_at: at.toISOString(), listing_publication_due_at: publicationDueAt, updated_at: at.toISOString() };
-    const payload = { unitId, unitName, publicationDueAt, note: body.note?.trim() || null, limitsSource: LISTING_TIME_LIMITS.source, limitsVerify: LISTING_TIME_LIMITS.verify };
+    const payload = { unitId, unitName, publicationDueAt, note: body.note?.trim() || null, limitsSource: limits.source, limitsVerify: limits.verify };
     await this.write(ctx, row, changes, { type: 'listed', from: row.status, to: row.status, at: at.toISOString(), payload }, { action: 'hazard.list', detail: { unitId, publicationDueAt } });
     return this.get(ctx, id);
   }

@@ -40,6 +40,10 @@ export interface HazardTable {
   delisting_publication_due_at: string | null;
   escalation_level: EscalationLevel | null;
   escalated_at: string | null;
+  /** While awaiting acceptance: when the acceptor must have decided (the settings in force at submission). */
+  acceptance_due_at: string | null;
+  /** Set by the scheduled job once that time has passed, while still awaiting acceptance. */
+  acceptance_overdue_at: string | null;
   found_at: string;
   found_by: string | null;
   closed_at: string | null;
@@ -66,12 +70,35 @@ export interface HazardEventTable {
   payload: string;
 }
 
+/**
+ * The local time limits of hazard governance a city or province sets (domain `HazardSettings`),
+ * grounded by that region; the nearest row at or above a hazard's region applies, the domain's
+ * defaults without one.
+ */
+export interface HazardSettingsTable {
+  region_code: string;
+  city_escalation_after_days: number;
+  acceptance_wait_general_working_days: number;
+  acceptance_wait_major_working_days: number;
+  listing_publish_within_working_days: number;
+  listing_delisting_publish_within_working_days: number;
+  listing_extension_request_lead_working_days: number;
+  listing_extension_decision_within_working_days: number;
+  listing_source: string;
+  listing_verify: number;
+  updated_at: string;
+  updated_by: string | null;
+  version: number;
+}
+
 export interface HazardTables {
   hazards: HazardTable;
   hazard_events: HazardEventTable;
+  hazard_settings: HazardSettingsTable;
 }
 
 export const HAZARD_GROUNDED_TABLES = {
   hazards: 'region_code',
   hazard_events: 'region_code',
+  hazard_settings: 'region_code',
 } as const;
