@@ -71,9 +71,9 @@ export async function buildApp({ config, db, clock = systemClock, logger = true,
     requestIdHeader: false,
     // Request ids appear in export watermarks and audit rows: unique across restarts, not req-N.
     genReqId: () => randomUUID(),
-  }).withTypeProvider<TypeBoxTypeProvider>();
     // The router's own refusals (a broken percent-encoding, an over-long path parameter) are problems like any other.
     frameworkErrors: (error, request, reply) => sendProblem(reply, request, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri_too_long' : 'validation_failed'),
+  }).withTypeProvider<TypeBoxTypeProvider>();
 
   const ajv = validators();
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajv.body : ajv.other).compile(schema));
@@ -100,8 +100,8 @@ export async function buildApp({ config, db, clock = systemClock, logger = true,
   registerSecurityHeaders(app);
   registerProblemHandlers(app);
   registerStrictJsonParser(app);
-
   registerTextGuard(app);
+
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
