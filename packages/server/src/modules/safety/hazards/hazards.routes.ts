@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { hazardInboxRoutes } from './hazard-inbox.routes.js';
 import { hazardSettingsRoutes } from './hazard-settings.routes.js';
 import { escalateOverdueHazards } from './hazards.escalation.js';
 import { requireEnterpriseSafetyActor } from './hazards.policy.js';
@@ -20,6 +21,7 @@ export const hazardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { hazards: service, settings } = hazardServices(app.services);
   const tags = ['hazards'];
   await app.register(hazardSettingsRoutes);
+  await app.register(hazardInboxRoutes);
 
   app.get('/hazards', { config: { permission: 'hazards:read' }, schema: { tags, summary: 'Hazards in your ground, newest found first; filter by status, grade, overdue, enterprise, region', querystring: HazardListQuery, response: { 200: HazardList } } }, (request) =>
     service.list(request.ctx, request.query),
