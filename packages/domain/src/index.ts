@@ -1,6 +1,7 @@
 export * from './access/roles.js';
 export * from './access/ground.js';
 export * from './access/password-policy.js';
+export * from './access/field-rules.js';
 export * from './regions/region-code.js';
 export * from './codes/index.js';
 export * from './privacy/masking.js';

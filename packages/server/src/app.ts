@@ -16,6 +16,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { Db } from './db/database.js';
 import './http/fastify-types.js';
 import { registerAccessControl } from './http/access.js';
+import { registerFieldRules } from './http/field-rules.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { registerStrictJsonParser } from './http/json-body.js';
 import { registerTextGuard } from './http/text-guard.js';
@@ -96,6 +97,7 @@ export async function buildApp({ config, db, clock = systemClock, logger = true,
 
   await app.register(cookie);
   registerAccessControl(app);
+  registerFieldRules(app);
   registerIdempotency(app);
   registerSecurityHeaders(app);
   registerProblemHandlers(app);

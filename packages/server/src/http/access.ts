@@ -22,7 +22,7 @@ export function registerAccessControl(app: FastifyInstance): void {
         throw new Error(`Route ${methods.join(',')} ${url} declares no permission`);
       }
     }
-    inventory.push({ methods, url, permission: route.config.permission!, schema: route.schema });
+    inventory.push({ methods, url, permission: route.config.permission!, schema: route.schema, fields: route.config.fields });
   });
 
   app.decorateRequest('ctx', null as never);

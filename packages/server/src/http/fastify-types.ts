@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import type { Scheduler } from '../ops/scheduler.js';
 import type { Services } from '../services.js';
 import type { RequestContext } from './context.js';
+import type { RouteFields } from './field-rules.js';
 
 /**
  * Every route declares who may call it: a permission, 'authenticated' (any signed-in user) or
@@ -18,6 +19,8 @@ export interface RouteEntry {
   permission: RoutePermission;
   /** The route's TypeBox schemas (body, params, querystring), for the generated fuzzing of row 26. */
   schema: FastifySchema | undefined;
+  /** The resources its body writes and its answer carries (field-level rules, row 9). */
+  fields: RouteFields | undefined;
 }
 
 declare module 'fastify' {
@@ -29,6 +32,8 @@ declare module 'fastify' {
     allowPendingPasswordChange?: boolean;
     /** Routes still open to an admin who must first enrol a TOTP second factor. */
     allowPendingSecondFactor?: boolean;
+    /** The resources the body writes and the answer carries, for the field-level rules (SECURITY.md row 9). */
+    fields?: RouteFields;
   }
   interface FastifyRequest {
     ctx: RequestContext;

@@ -21,14 +21,14 @@ export const checkpointsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/checkpoints/:id/arrivals',
-    { config: { permission: 'persons:read' }, schema: { tags, summary: 'Arrivals registered at the checkpoint, newest first', params: CheckpointParams, querystring: ArrivalListQuery, response: { 200: ArrivalList } } },
+    { config: { permission: 'persons:read', fields: { read: [['person', 'items.*.person']] } }, schema: { tags, summary: 'Arrivals registered at the checkpoint, newest first', params: CheckpointParams, querystring: ArrivalListQuery, response: { 200: ArrivalList } } },
     (request) => service.arrivals(request.ctx, request.params.id, request.query),
   );
 
   app.post(
     '/checkpoints/:id/arrivals',
     {
-      config: { permission: 'persons:manage' },
+      config: { permission: 'persons:manage', fields: { read: [['person', 'person']] } },
       schema: {
         tags,
         summary: 'Register an arrival: from a key area the person is registered as such; a key-area arrival or a listed person alerts the grid',

@@ -47,7 +47,7 @@ export const personsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     throw error;
   });
 
-  app.get('/persons', { config: { permission: 'persons:read' }, schema: { tags, summary: 'Persons under management in your ground, newest first; identifiers masked', querystring: PersonListQuery, response: { 200: PersonList } } }, (request) =>
+  app.get('/persons', { config: { permission: 'persons:read', fields: { read: [['person', 'items.*']] } }, schema: { tags, summary: 'Persons under management in your ground, newest first; identifiers masked', querystring: PersonListQuery, response: { 200: PersonList } } }, (request) =>
     service.list(request.ctx, request.query),
   );
 
@@ -55,25 +55,25 @@ export const personsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/persons/search',
     {
       // A read: nothing to replay, and its answer must not be stored with the idempotency keys.
-      config: { permission: 'persons:read', idempotent: false },
+      config: { permission: 'persons:read', idempotent: false, fields: { read: [['person', 'items.*']] } },
       schema: { tags, summary: 'Find persons by exact ID number or mobile number (sent in the body, never the URL)', body: PersonSearchBody, response: { 200: PersonList } },
     },
     (request) => service.list(request.ctx, request.body),
   );
 
-  app.get('/persons/:id', { config: { permission: 'persons:read' }, schema: { tags, summary: 'One person with category history and measure plans; identifiers masked', params: PersonParams, response: { 200: PersonDetail } } }, (request) =>
+  app.get('/persons/:id', { config: { permission: 'persons:read', fields: { read: [['person', '']] } }, schema: { tags, summary: 'One person with category history and measure plans; identifiers masked', params: PersonParams, response: { 200: PersonDetail } } }, (request) =>
     service.get(request.ctx, request.params.id),
   );
 
   app.post(
     '/persons',
-    { config: { permission: 'persons:manage' }, schema: { tags, summary: 'Register a person; the same ID number is one person (409 person_exists with personId)', body: CreatePersonBody, response: { 201: PersonDetail } } },
+    { config: { permission: 'persons:manage', fields: { write: 'person_registration', read: [['person', '']] } }, schema: { tags, summary: 'Register a person; the same ID number is one person (409 person_exists with personId)', body: CreatePersonBody, response: { 201: PersonDetail } } },
     async (request, reply) => reply.status(201).send(await service.create(request.ctx, request.body)),
   );
 
   app.patch(
     '/persons/:id',
-    { config: { permission: 'persons:manage' }, schema: { tags, summary: 'Change a person; a category change needs categoryReason; carries the version read', params: PersonParams, body: UpdatePersonBody, response: { 200: PersonDetail } } },
+    { config: { permission: 'persons:manage', fields: { write: 'person', read: [['person', '']] } }, schema: { tags, summary: 'Change a person; a category change needs categoryReason; carries the version read', params: PersonParams, body: UpdatePersonBody, response: { 200: PersonDetail } } },
     (request) => service.update(request.ctx, request.params.id, request.body),
   );
 

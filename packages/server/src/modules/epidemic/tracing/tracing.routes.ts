@@ -11,7 +11,7 @@ export const tracingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/persons/:id/contacts',
     {
-      config: { permission: 'persons:manage' },
+      config: { permission: 'persons:manage', fields: { write: 'person_registration', read: [['person', 'person']] } },
       schema: {
         tags,
         summary: "Register a contact of this person in one step: the contact is found by ID number or registered as a close contact from the exposure day, and the exposure is recorded",
@@ -28,13 +28,13 @@ export const tracingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/persons/:id/chain',
-    { config: { permission: 'persons:read' }, schema: { tags, summary: "The person's chain of transmission: members with generations, exposures, size and growth by day; names masked", params: PersonParams, response: { 200: ChainGraph } } },
+    { config: { permission: 'persons:read', fields: { read: [['person', 'nodes.*']] } }, schema: { tags, summary: "The person's chain of transmission: members with generations, exposures, size and growth by day; names masked", params: PersonParams, response: { 200: ChainGraph } } },
     (request) => service.chain(request.ctx, request.params.id),
   );
 
   app.get(
     '/tracing/clusters',
-    { config: { permission: 'persons:read' }, schema: { tags, summary: 'Clusters of transmission in your ground (or a region of it), largest first', querystring: ClusterQuery, response: { 200: ClusterList } } },
+    { config: { permission: 'persons:read', fields: { read: [['person', 'items.*.indexCase']] } }, schema: { tags, summary: 'Clusters of transmission in your ground (or a region of it), largest first', querystring: ClusterQuery, response: { 200: ClusterList } } },
     (request) => service.clusters(request.ctx, request.query),
   );
 };

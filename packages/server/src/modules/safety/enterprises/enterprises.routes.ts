@@ -101,11 +101,11 @@ export const enterprisesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     service.get(request.ctx, request.params.id),
   );
 
-  app.post('/enterprises', { config: { permission: 'enterprises:manage' }, schema: { tags, summary: 'Register an enterprise; without supervisorUnitIds it gets the departments of its industry (三个必须)', body: CreateEnterpriseBody, response: { 201: Enterprise } } }, async (request, reply) =>
+  app.post('/enterprises', { config: { permission: 'enterprises:manage', fields: { write: 'enterprise' } }, schema: { tags, summary: 'Register an enterprise; without supervisorUnitIds it gets the departments of its industry (三个必须)', body: CreateEnterpriseBody, response: { 201: Enterprise } } }, async (request, reply) =>
     reply.status(201).send(await service.create(request.ctx, request.body)),
   );
 
-  app.patch('/enterprises/:id', { config: { permission: 'enterprises:manage' }, schema: { tags, summary: 'Change an enterprise; carries the version read', params: EnterpriseParams, body: UpdateEnterpriseBody, response: { 200: Enterprise } } }, (request) =>
+  app.patch('/enterprises/:id', { config: { permission: 'enterprises:manage', fields: { write: 'enterprise' } }, schema: { tags, summary: 'Change an enterprise; carries the version read', params: EnterpriseParams, body: UpdateEnterpriseBody, response: { 200: Enterprise } } }, (request) =>
     service.update(request.ctx, request.params.id, request.body),
   );
 
