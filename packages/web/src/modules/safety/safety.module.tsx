@@ -3,7 +3,7 @@ import type { NavGroup } from '../../app/layout/navigation';
 import { accidentsNavItems, accidentsRoutes } from './accidents/accidents.routes';
 import { coverageNavItems, coverageRoutes } from './coverage/coverage.routes';
 import { enterprisesNavItems, enterprisesRoutes } from './enterprises/enterprises.routes';
-import { hazardsNavItems, hazardsRoutes } from './hazards/hazards.routes';
+import { hazardInboxNavItems, hazardsNavItems, hazardsRoutes } from './hazards/hazards.routes';
 import { inspectionsNavItems, inspectionsRoutes } from './inspections/inspections.routes';
 import { risksNavItems, risksRoutes } from './risks/risks.routes';
 
@@ -11,4 +11,4 @@ import { risksNavItems, risksRoutes } from './risks/risks.routes';
 export const safetyRoutes: RouteObject[] = [...enterprisesRoutes, ...coverageRoutes, ...risksRoutes, ...inspectionsRoutes, ...hazardsRoutes, ...accidentsRoutes];
 
 /** The safety capability's group in the side menu. */
-export const safetyNavigation: NavGroup[] = [{ key: 'safety', labelKey: 'accidents.nav.group', items: [...enterprisesNavItems, ...coverageNavItems, ...risksNavItems, ...inspectionsNavItems, ...hazardsNavItems, ...accidentsNavItems] }];
+export const safetyNavigation: NavGroup[] = [{ key: 'safety', labelKey: 'accidents.nav.group', items: [...hazardInboxNavItems, ...enterprisesNavItems, ...coverageNavItems, ...risksNavItems, ...inspectionsNavItems, ...hazardsNavItems, ...accidentsNavItems] }];

@@ -86,6 +86,11 @@ function Rectification({ hazard }: { hazard: HazardDetail }) {
           <Descriptions.Item label={t('hazards.form.photos')} span={2}>
             <Photos photos={hazard.rectification.photos} />
           </Descriptions.Item>
+          {hazard.acceptanceDueAt && (
+            <Descriptions.Item label={t('hazards.field.acceptanceDueAt')} span={2}>
+              <span data-testid="hazard-acceptance-due">{formatDateTime(hazard.acceptanceDueAt)}</span>
+            </Descriptions.Item>
+          )}
         </>
       )}
       {hazard.acceptance && (

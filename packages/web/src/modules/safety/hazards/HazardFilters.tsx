@@ -11,6 +11,7 @@ interface Values {
   status?: HazardStatus;
   grade?: HazardGrade;
   overdue?: boolean;
+  acceptanceOverdue?: boolean;
   enterpriseId?: string | null;
   regionCode?: string;
 }
@@ -20,12 +21,13 @@ function toFilter(values: Values): HazardFilter {
   if (values.status) filter.status = values.status;
   if (values.grade) filter.grade = values.grade;
   if (values.overdue) filter.overdue = true;
+  if (values.acceptanceOverdue) filter.acceptanceOverdue = true;
   if (values.enterpriseId) filter.enterpriseId = values.enterpriseId;
   if (values.regionCode) filter.regionCode = values.regionCode;
   return filter;
 }
 
-/** Status, grade, overdue only, enterprise and region subtree. */
+/** Status, grade, overdue only, acceptance overdue only, enterprise and region subtree. */
 export function HazardFilters({ initial, onChange }: { initial: HazardFilter; onChange: (filter: HazardFilter) => void }) {
   const { t } = useTranslation();
   const label = useLabel();
@@ -41,6 +43,9 @@ export function HazardFilters({ initial, onChange }: { initial: HazardFilter; on
       <Form.Item name="overdue" label={t('hazards.list.filter.overdue')} valuePropName="checked">
         <Switch data-testid="hazards-filter-overdue" />
       </Form.Item>
+      <Form.Item name="acceptanceOverdue" label={t('hazards.list.filter.acceptanceOverdue')} valuePropName="checked">
+        <Switch data-testid="hazards-filter-acceptance-overdue" />
+      </Form.Item>
       <Form.Item name="enterpriseId" label={t('hazards.list.filter.enterprise')}>
         <EnterpriseSelect style={{ width: 220 }} data-testid="hazards-filter-enterprise" />
       </Form.Item>
@@ -51,7 +56,7 @@ export function HazardFilters({ initial, onChange }: { initial: HazardFilter; on
         testId="hazards"
         onReset={() => {
           form.resetFields();
-          form.setFieldsValue({ status: undefined, grade: undefined, overdue: false, enterpriseId: undefined, regionCode: undefined });
+          form.setFieldsValue({ status: undefined, grade: undefined, overdue: false, acceptanceOverdue: false, enterpriseId: undefined, regionCode: undefined });
           onChange({});
         }}
       />

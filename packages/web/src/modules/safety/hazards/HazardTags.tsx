@@ -20,14 +20,19 @@ export function HazardGradeTag({ grade }: { grade: HazardGrade }) {
   return <Tag color={grade === 'major' ? 'red' : 'gold'}>{label(HAZARD_GRADE_LABELS[grade])}</Tag>;
 }
 
-/** Overdue, escalated and listed marks beside a hazard's status. */
-export function HazardMarks({ hazard }: { hazard: Pick<Hazard, 'overdue' | 'escalation' | 'listing'> }) {
+/** Overdue, acceptance overdue, escalated and listed marks beside a hazard's status. */
+export function HazardMarks({ hazard }: { hazard: Pick<Hazard, 'overdue' | 'acceptanceOverdue' | 'escalation' | 'listing'> }) {
   const { t } = useTranslation();
   return (
     <>
       {hazard.overdue && (
         <Tag color="error" data-testid="hazard-overdue">
           {t('hazards.marks.overdue')}
+        </Tag>
+      )}
+      {hazard.acceptanceOverdue && (
+        <Tag color="orange" data-testid="hazard-acceptance-overdue">
+          {t('hazards.marks.acceptanceOverdue')}
         </Tag>
       )}
       {hazard.escalation && <Tag color="volcano">{t(`hazards.marks.escalated.${hazard.escalation.level}`)}</Tag>}

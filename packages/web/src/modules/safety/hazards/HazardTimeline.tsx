@@ -6,7 +6,7 @@ import { formatDateTime } from '../../../app/formatDateTime';
 import type { HazardEvent } from './hazards.types';
 import { useLabel } from './useLabel';
 
-const COLOURS: Record<string, string> = { found: 'gray', accepted: 'green', sent_back: 'red', escalated: 'red', listed: 'purple', extension_rejected: 'orange' };
+const COLOURS: Record<string, string> = { found: 'gray', accepted: 'green', sent_back: 'red', escalated: 'red', acceptance_overdue: 'orange', listed: 'purple', extension_rejected: 'orange' };
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const time = (value: unknown) => (typeof value === 'string' && value ? formatDateTime(value) : '');
@@ -34,6 +34,8 @@ function details(event: HazardEvent, t: TFunction): string[] {
       return [t('hazards.event.detail.listed', { unit: text(p.unitName), due: time(p.publicationDueAt) }), text(p.note)].filter(Boolean);
     case 'escalated':
       return [t('hazards.event.detail.escalated', { level: t(`hazards.marks.escalated.${text(p.level)}`), region: text(p.escalatedTo) })];
+    case 'acceptance_overdue':
+      return [t('hazards.event.detail.acceptanceOverdue', { due: time(p.dueAt) })];
     default:
       return [];
   }

@@ -1,18 +1,21 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card } from 'antd';
+import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { regionLevel } from '@shoutu/domain';
+import { App, Button, Card, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { LoadMore } from '../../../app/layout/LoadMore';
 import { PageHeader } from '../../../app/layout/PageHeader';
 import { QueryError } from '../../../app/layout/QueryError';
+import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { usePermission } from '../../auth/hooks/usePermission';
 import { HazardFilters } from './HazardFilters';
 import { HazardOverviewCard } from './HazardOverviewCard';
 import { HazardsTable } from './HazardsTable';
 import type { HazardDetail, HazardFilter } from './hazards.types';
+import { HazardSettingsModal } from './HazardSettingsModal';
 import { ReportHazardDrawer } from './ReportHazardDrawer';
-import { useHazards } from './useHazards';
+import { useHazardSettings, useHazards } from './useHazards';
 
 /** A filter may arrive in the address (?overdue=true from the command view, ?enterpriseId= from an enterprise). */
 function filterFrom(params: URLSearchParams): HazardFilter {
@@ -22,6 +25,7 @@ function filterFrom(params: URLSearchParams): HazardFilter {
   const grade = params.get('grade');
   if (grade === 'general' || grade === 'major') filter.grade = grade;
   if (params.get('overdue') === 'true') filter.overdue = true;
+  if (params.get('acceptanceOverdue') === 'true') filter.acceptanceOverdue = true;
   const enterpriseId = params.get('enterpriseId');
   if (enterpriseId) filter.enterpriseId = enterpriseId;
   const regionCode = params.get('regionCode');
@@ -35,6 +39,11 @@ export default function HazardsPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const canManage = usePermission('hazards:manage');
+  const me = useCurrentUser();
+  // Time limits are set per city or province, by a regulator whose ground holds one (decision 0013).
+  const settingsRegion = canManage ? me.ground.regionCodes.find((code) => ['city', 'province'].includes(regionLevel(code))) : undefined;
+  const settings = useHazardSettings();
+  const [editingSettings, setEditingSettings] = useState(false);
   const filter = filterFrom(params);
   const hazards = useHazards(filter);
   const [reporting, setReporting] = useState(false);
@@ -52,11 +61,18 @@ export default function HazardsPage() {
         title={t('hazards.list.title')}
         description={t('hazards.list.description')}
         actions={
-          canManage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setReporting(true)} data-testid="hazard-report">
-              {t('hazards.report.open')}
-            </Button>
-          )
+          <Space wrap>
+            {settingsRegion && settings.data && (
+              <Button icon={<SettingOutlined />} onClick={() => setEditingSettings(true)} data-testid="hazard-settings">
+                {t('hazards.settings.open')}
+              </Button>
+            )}
+            {canManage && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setReporting(true)} data-testid="hazard-report">
+                {t('hazards.report.open')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <HazardOverviewCard onPickRegion={(regionCode) => applyFilter({ ...filter, regionCode })} />
@@ -66,6 +82,7 @@ export default function HazardsPage() {
         <HazardsTable hazards={hazards.items} loading={hazards.isLoading} />
         <LoadMore hasMore={hazards.hasMore} loading={hazards.isLoadingMore} onLoadMore={hazards.loadMore} testId="hazards-load-more" />
       </Card>
+      {editingSettings && settingsRegion && settings.data && <HazardSettingsModal current={settings.data} regionCode={settingsRegion} onClose={() => setEditingSettings(false)} />}
       {reporting && <ReportHazardDrawer onClose={() => setReporting(false)} onReported={reported} enterpriseId={filter.enterpriseId ?? null} />}
     </>
   );

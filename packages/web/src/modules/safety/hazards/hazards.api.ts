@@ -1,12 +1,14 @@
 import { api } from '../../../app/api/client';
 import { PAGE_SIZE, type Page } from '../../../app/api/page';
-import type { Hazard, HazardDetail, HazardFilter, HazardOverview, HazardReport, HazardTransition } from './hazards.types';
+import type { Hazard, HazardDetail, HazardFilter, HazardInbox, HazardOverview, HazardReport, HazardSettings, HazardSettingsInput, HazardTransition } from './hazards.types';
 
 export const hazardKeys = {
   all: ['hazards'] as const,
   list: (filter: HazardFilter) => ['hazards', 'list', filter] as const,
   detail: (id: string) => ['hazards', 'detail', id] as const,
   overview: (regionCode: string | undefined) => ['hazards', 'overview', regionCode ?? ''] as const,
+  inbox: ['hazards', 'inbox'] as const,
+  settings: ['hazards', 'settings'] as const,
 };
 
 const path = (id: string) => `/hazards/${encodeURIComponent(id)}`;
@@ -18,4 +20,7 @@ export const hazardsApi = {
   transition: (id: string, body: HazardTransition) => api<HazardDetail>(`${path(id)}/transitions`, { method: 'POST', body }),
   listForSupervision: (id: string, body: { version: number; note?: string }) => api<HazardDetail>(`${path(id)}/listing`, { method: 'POST', body }),
   overview: (regionCode: string | undefined) => api<HazardOverview>('/safety/hazard-overview', { query: { regionCode } }),
+  inbox: () => api<HazardInbox>('/hazards/inbox', { query: { limit: 50 } }),
+  settings: () => api<HazardSettings>('/safety/hazard-settings'),
+  saveSettings: (body: HazardSettingsInput) => api<HazardSettings>('/safety/hazard-settings', { method: 'PUT', body }),
 };

@@ -21,6 +21,9 @@ export interface Hazard {
   deadline: string | null;
   originalDeadline: string | null;
   overdue: boolean;
+  /** While awaiting acceptance: when the acceptor must have decided; flagged once passed. */
+  acceptanceDueAt: string | null;
+  acceptanceOverdue: boolean;
   pendingExtension: { requestedDeadline: string; reason: string; requestedAt: string } | null;
   governancePlan: Record<GovernancePlanPart, string> | null;
   rectification: { evidence: string; photos: string[]; submittedAt: string } | null;
@@ -64,6 +67,7 @@ export interface HazardFilter {
   status?: HazardStatus;
   grade?: HazardGrade;
   overdue?: boolean;
+  acceptanceOverdue?: boolean;
   enterpriseId?: string;
   regionCode?: string;
 }
@@ -104,3 +108,36 @@ export interface HazardOverview {
   total: HazardCounts;
   children: Array<HazardCounts & { regionCode: string; name: string }>;
 }
+
+/** 我的待办: each section's full count and its most urgent hazards. */
+export interface HazardInboxSection {
+  count: number;
+  items: Hazard[];
+}
+
+export interface HazardInbox {
+  actorKind: 'regulator' | 'enterprise_safety_officer' | 'other';
+  toRectify: HazardInboxSection;
+  toDecide: HazardInboxSection;
+  toAccept: HazardInboxSection & { acceptanceOverdue: number };
+  overdue: HazardInboxSection & { escalated: number };
+}
+
+/** The local time limits of hazard governance in force at a region (decision 0013). */
+export interface HazardSettings {
+  regionCode: string | null;
+  cityEscalationAfterDays: number;
+  acceptanceWait: { generalWorkingDays: number; majorWorkingDays: number };
+  listing: {
+    publishWithinWorkingDays: number;
+    delistingPublishWithinWorkingDays: number;
+    extensionRequestLeadWorkingDays: number;
+    extensionDecisionWithinWorkingDays: number;
+    source: string;
+    verify: boolean;
+  };
+  updatedAt: string | null;
+  version: number;
+}
+
+export type HazardSettingsInput = Omit<HazardSettings, 'regionCode' | 'updatedAt' | 'version'> & { regionCode: string; version: number };

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCursorList } from '../../../app/api/useCursorList';
 import { hazardKeys, hazardsApi } from './hazards.api';
-import type { HazardDetail, HazardFilter, HazardReport, HazardTransition } from './hazards.types';
+import type { HazardDetail, HazardFilter, HazardReport, HazardSettingsInput, HazardTransition } from './hazards.types';
 
 export function useHazards(filter: HazardFilter) {
   return useCursorList(hazardKeys.list(filter), (cursor) => hazardsApi.list(filter, cursor));
@@ -32,4 +32,17 @@ export function useHazardStep(id: string) {
     transition: useMutation({ mutationFn: (body: HazardTransition) => hazardsApi.transition(id, body), onSuccess: done, onSettled: settled }),
     list: useMutation({ mutationFn: (body: { version: number; note?: string }) => hazardsApi.listForSupervision(id, body), onSuccess: done, onSettled: settled }),
   };
+}
+
+export function useHazardInbox() {
+  return useQuery({ queryKey: hazardKeys.inbox, queryFn: hazardsApi.inbox });
+}
+
+export function useHazardSettings() {
+  return useQuery({ queryKey: hazardKeys.settings, queryFn: hazardsApi.settings });
+}
+
+export function useSaveHazardSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: (body: HazardSettingsInput) => hazardsApi.saveSettings(body), onSettled: () => queryClient.invalidateQueries({ queryKey: hazardKeys.all }) });
 }
