@@ -10,6 +10,8 @@ import { seedDemoPersons } from '../modules/epidemic/persons/persons.demo.js';
 import { seedDemoTracing } from '../modules/epidemic/tracing/tracing.demo.js';
 import { seedDemoEnterprises } from '../modules/safety/enterprises/enterprises.demo.js';
 import { seedDemoHazards } from '../modules/safety/hazards/hazards.demo.js';
+import { seedDemoCampaigns } from '../modules/safety/campaigns/campaigns.demo.js';
+import { seedDemoEnforcement } from '../modules/safety/enforcement/enforcement.demo.js';
 import { seedDemoAccidents } from '../modules/safety/accidents/accidents.demo.js';
 import type { FieldCrypto } from '../privacy/field-crypto.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
@@ -80,6 +82,8 @@ export async function seedDemo(db: Kysely<Database>, audit: AuditService, passwo
     }
     await seedDemoEnterprises(trx, unitIds, now, crypto);
     await seedDemoHazards(trx, unitIds, now);
+    await seedDemoCampaigns(trx, unitIds, now);
+    await seedDemoEnforcement(trx, unitIds, now);
     await seedDemoAccidents(trx, now);
     const persons = crypto ? await seedDemoPersons(trx, crypto, now) : 0;
     if (crypto) await seedDemoTracing(trx, audit, crypto, now);

@@ -120,6 +120,9 @@ const inspection = async (api: FixtureApi, failed: number[] = []) =>
     items: GENERAL_CHECKLIST.map((item) => ({ number: item.number, result: failed.includes(item.number) ? 'fail' : 'pass', ...(failed.includes(item.number) ? { note: '灭火器过期' } : {}) })),
   });
 
+/** A city campaign over the chemical industries for this quarter. */
+const campaignBody = () => ({ title: '审计覆盖测试专项整治', templateCode: 'general', scope: { industries: ['C26'], regions: [], enterpriseIds: [] }, startsOn: '2026-01-01', endsOn: '2026-03-31', targets: { inspectedPct: 80, closedPct: 90 } });
+
 /** A close contact exposed on 8 July 2022 (9th edition): plan to 18 July, tests on 9, 10, 11, 13, 15, 18 July. */
 async function closeContact(api: FixtureApi) {
   const n = api.next();
@@ -325,6 +328,28 @@ export const AUDIT_FIXTURES: Record<string, AuditFixture> = {
     user: 'haizhou',
     action: 'hazard.create',
     setup: async (api) => ({ params: { id: (await inspection(api, [GENERAL_CHECKLIST[0]!.number])).id, number: String(GENERAL_CHECKLIST[0]!.number) }, body: {} }),
+  },
+  'POST /api/v1/campaigns': { user: 'yingji', action: 'campaign.create', setup: async () => ({ body: campaignBody() }) },
+  'PATCH /api/v1/campaigns/:id': {
+    user: 'yingji',
+    action: 'campaign.update',
+    setup: async (api) => {
+      const created = await api.ok<{ id: string; version: number }>('yingji', 'POST', '/campaigns', campaignBody());
+      return { params: { id: created.id }, body: { version: created.version, targets: { inspectedPct: 90, closedPct: 95 } } };
+    },
+  },
+  'POST /api/v1/enforcement-cases': {
+    user: 'haizhou',
+    action: 'enforcement.create',
+    setup: async (api) => ({ body: { enterpriseId: (await haizhouEnterprise(api)).id, violations: [{ description: '未如实记录隐患排查治理情况', legalBasis: '《安全生产法》第四十一条' }] } }),
+  },
+  'PATCH /api/v1/enforcement-cases/:id': {
+    user: 'haizhou',
+    action: 'enforcement.update',
+    setup: async (api) => {
+      const created = await api.ok<{ id: string; version: number }>('haizhou', 'POST', '/enforcement-cases', { enterpriseId: (await haizhouEnterprise(api)).id });
+      return { params: { id: created.id }, body: { version: created.version, caseNumber: '（海）应急罚〔2026〕审计1号' } };
+    },
   },
   'POST /api/v1/hazards': { user: 'haizhou', action: 'hazard.create', setup: async (api) => ({ body: { enterpriseId: (await haizhouEnterprise(api)).id, grade: 'general', description: '配电箱未接地' } }) },
   'POST /api/v1/hazards/:id/transitions': {

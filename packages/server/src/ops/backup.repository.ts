@@ -26,6 +26,7 @@ export const BACKUP_TABLES = [
   { table: 'inspection_items', key: ['inspection_id', 'number'] },
   { table: 'hazards', key: ['id'] },
   { table: 'hazard_events', key: ['id'] },
+  { table: 'enforcement_cases', key: ['id'] },
   { table: 'hazard_settings', key: ['region_code'] },
   { table: 'accidents', key: ['id'] },
   { table: 'accident_revisions', key: ['id'] },

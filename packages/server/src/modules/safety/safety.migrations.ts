@@ -5,6 +5,7 @@ import { accidentsMigration } from './accidents/accidents.migration.js';
 import { hazardsMigration } from './hazards/hazards.migration.js';
 import { hazardSettingsMigration } from './hazards/hazard-settings.migration.js';
 import { campaignsMigration } from './campaigns/campaigns.migration.js';
+import { enforcementMigration } from './enforcement/enforcement.migration.js';
 import { hazardListIndexesMigration } from './hazards/hazards.list-indexes.migration.js';
 
 /** Migrations of the safety capability, named '<NNNN>-safety-<what>' so they sort after the foundation's. */
@@ -15,6 +16,7 @@ export function safetyMigrations(dialect: Dialect): Record<string, Migration> {
     '0004-safety-accidents': accidentsMigration(dialect),
     '0006-safety-settings': hazardSettingsMigration(dialect),
     '0007-safety-campaigns': campaignsMigration(dialect),
+    '0008-safety-enforcement': enforcementMigration(dialect),
     '0012-safety-hazard-list-indexes': hazardListIndexesMigration(),
   };
 }

@@ -6,6 +6,7 @@ import { hazardsRoutes } from './hazards/hazards.routes.js';
 import { inspectionsRoutes } from './inspections/inspections.routes.js';
 import { risksRoutes } from './risks/risks.routes.js';
 import { campaignsRoutes } from './campaigns/campaigns.routes.js';
+import { enforcementRoutes } from './enforcement/enforcement.routes.js';
 
 /** Routes of the safety capability, mounted under /api/v1. */
 export const safetyRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -16,4 +17,5 @@ export const safetyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(inspectionsRoutes);
   await app.register(hazardsRoutes);
   await app.register(campaignsRoutes);
+  await app.register(enforcementRoutes);
 };

@@ -4,9 +4,10 @@ import { HAZARD_GROUNDED_TABLES, type HazardTables } from './hazards/hazards.tab
 import { INSPECTION_GROUNDED_TABLES, type InspectionTables } from './inspections/inspections.tables.js';
 import { RISK_GROUNDED_TABLES, type RiskTables } from './risks/risks.tables.js';
 import { CAMPAIGN_GROUNDED_TABLES, type CampaignTables } from './campaigns/campaigns.tables.js';
+import { ENFORCEMENT_GROUNDED_TABLES, type EnforcementTables } from './enforcement/enforcement.tables.js';
 
 /** Tables of the safety capability; each grounded one is listed in SAFETY_GROUNDED_TABLES. */
-export interface SafetyTables extends EnterpriseTables, AccidentTables, RiskTables, InspectionTables, HazardTables, CampaignTables {}
+export interface SafetyTables extends EnterpriseTables, AccidentTables, RiskTables, InspectionTables, HazardTables, CampaignTables, EnforcementTables {}
 
 /** Grounded tables of this capability and the column that places each row in the region tree. */
 export const SAFETY_GROUNDED_TABLES: Readonly<Record<string, string>> = {
@@ -16,4 +17,5 @@ export const SAFETY_GROUNDED_TABLES: Readonly<Record<string, string>> = {
   ...INSPECTION_GROUNDED_TABLES,
   ...HAZARD_GROUNDED_TABLES,
   ...CAMPAIGN_GROUNDED_TABLES,
+  ...ENFORCEMENT_GROUNDED_TABLES,
 };
