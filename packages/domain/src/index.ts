@@ -7,3 +7,4 @@ export * from './codes/index.js';
 export * from './privacy/masking.js';
 export * from './safety/index.js';
 export * from './epidemic/index.js';
+export * from './exports/export-rules.js';

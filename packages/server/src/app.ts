@@ -36,6 +36,7 @@ import { unitsRoutes } from './modules/units/units.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { safetyRoutes } from './modules/safety/safety.routes.js';
 import { epidemicRoutes } from './modules/epidemic/epidemic.routes.js';
+import { exportsRoutes } from './modules/exports/exports.routes.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -126,6 +127,7 @@ export async function buildApp({ config, db, clock = systemClock, logger = true,
       await api.register(auditRoutes);
       await api.register(safetyRoutes);
       await api.register(epidemicRoutes);
+      await api.register(exportsRoutes);
     },
     { prefix: '/api/v1' },
   );

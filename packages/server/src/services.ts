@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import type { Db } from './db/database.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { ExportsService } from './modules/exports/exports.service.js';
 import { FieldCrypto } from './privacy/field-crypto.js';
 
 /** The long-lived services shared by all requests; per-request state lives in RequestContext. */
@@ -12,10 +13,12 @@ export interface Services {
   audit: AuditService;
   auth: AuthService;
   crypto: FieldCrypto;
+  /** Every export of a list goes through it (SECURITY.md row 18); modules register their lists. */
+  exports: ExportsService;
 }
 
 export function createServices(db: Db, config: Config, clock: Clock, masterKey: Buffer): Services {
   const audit = new AuditService(db.dialect);
   const crypto = new FieldCrypto(masterKey);
-  return { db, clock, audit, auth: new AuthService(db.kysely, audit, config, crypto), crypto };
+  return { db, clock, audit, auth: new AuthService(db.kysely, audit, config, crypto), crypto, exports: new ExportsService(db.kysely, audit, config.exports) };
 }

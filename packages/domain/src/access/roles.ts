@@ -49,6 +49,8 @@ export const PERMISSIONS = [
   'epidemic:policy',
   // Lists leave the system only through audited exports (SECURITY.md row 18).
   'data:export',
+  // Approves another official's export of a list of persons above the threshold (decision 0018).
+  'exports:approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,7 +65,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   security_admin: ['regions:read', 'units:read', 'security:manage'],
   // The audit admin reads the trail and purges what is past its retention, nothing else.
   audit_admin: ['audit:read', 'audit:purge'],
-  city_leader: ['regions:read', 'units:read', ...SAFETY_READ, ...EPIDEMIC_READ, 'epidemic:policy', 'data:export'],
+  city_leader: ['regions:read', 'units:read', ...SAFETY_READ, ...EPIDEMIC_READ, 'epidemic:policy', 'data:export', 'exports:approve'],
   department_regulator: ['regions:read', 'units:read', ...SAFETY_WORK, ...EPIDEMIC_READ, 'data:export'],
   district_officer: ['regions:read', 'units:read', ...SAFETY_WORK, ...EPIDEMIC_WORK, 'persons:unmask', 'data:export'],
   town_officer: ['regions:read', 'units:read', ...SAFETY_WORK, ...EPIDEMIC_WORK, 'persons:unmask'],

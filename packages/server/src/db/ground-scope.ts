@@ -27,6 +27,7 @@ import {
 import { isWithinGround, regionPrefix, type Ground } from '@shoutu/domain';
 import { EPIDEMIC_GROUNDED_TABLES } from '../modules/epidemic/epidemic.tables.js';
 import { SAFETY_GROUNDED_TABLES } from '../modules/safety/safety.tables.js';
+import { EXPORTS_GROUNDED_TABLES } from '../modules/exports/exports.tables.js';
 
 /**
  * Grounded tables and the column that places each row in the region tree. A table listed here
@@ -40,6 +41,7 @@ export const GROUNDED_TABLES: Readonly<Record<string, string>> = {
   users: 'home_region_code',
   ...SAFETY_GROUNDED_TABLES,
   ...EPIDEMIC_GROUNDED_TABLES,
+  ...EXPORTS_GROUNDED_TABLES,
 };
 
 export class GroundViolation extends Error {

@@ -3,6 +3,7 @@ import type { Db } from './database.js';
 import { foundationMigration } from './migrations/0001-foundation.js';
 import { epidemicMigrations } from '../modules/epidemic/epidemic.migrations.js';
 import { safetyMigrations } from '../modules/safety/safety.migrations.js';
+import { exportsMigrations } from '../modules/exports/exports.migrations.js';
 
 /**
  * One migration set for both engines; a migration that must differ asks for the dialect. Each
@@ -13,6 +14,7 @@ function migrationsFor(db: Db): Record<string, Migration> {
     '0001-foundation': foundationMigration(db.dialect),
     ...safetyMigrations(db.dialect),
     ...epidemicMigrations(db.dialect),
+    ...exportsMigrations(db.dialect),
   };
 }
 

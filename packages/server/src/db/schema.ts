@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { EpidemicTables } from '../modules/epidemic/epidemic.tables.js';
 import type { SafetyTables } from '../modules/safety/safety.tables.js';
+import type { ExportTables } from '../modules/exports/exports.tables.js';
 
 /**
  * Table types shared by both engines. Timestamps are ISO-8601 UTC text and booleans are 0/1
@@ -101,7 +102,7 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
-export interface Database extends SafetyTables, EpidemicTables {
+export interface Database extends SafetyTables, EpidemicTables, ExportTables {
   regions: RegionTable;
   units: UnitTable;
   users: UserTable;

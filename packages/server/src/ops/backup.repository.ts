@@ -43,6 +43,7 @@ export const BACKUP_TABLES = [
   { table: 'alerts', key: ['id'] },
   { table: 'travel_checks', key: ['id'] },
   { table: 'area_risk_levels', key: ['id'] },
+  { table: 'export_requests', key: ['id'] },
 ] as const satisfies ReadonlyArray<{ table: keyof Database; key: readonly string[] }>;
 
 /** Sessions, replay records, the purge permit and the migrator's own tables are not data to restore. */

@@ -4,6 +4,7 @@ import { PERSONS_PERSONAL_DATA } from '../modules/epidemic/persons/persons.table
 import { TRACING_PERSONAL_DATA } from '../modules/epidemic/tracing/tracing.tables.js';
 import { TRAVEL_PERSONAL_DATA } from '../modules/epidemic/travel/travel.tables.js';
 import { ENTERPRISE_PERSONAL_DATA } from '../modules/safety/enterprises/enterprises.tables.js';
+import { EXPORTS_PERSONAL_DATA } from '../modules/exports/exports.tables.js';
 
 /**
  * The registry of personal-data columns (PIPL art. 6, 19, 28; SECURITY.md row 20): every column
@@ -84,6 +85,7 @@ export const PERSONAL_DATA_TAGS: Registry = merge(
   FOLLOWUPS_PERSONAL_DATA,
   TRAVEL_PERSONAL_DATA,
   ENTERPRISE_PERSONAL_DATA,
+  EXPORTS_PERSONAL_DATA,
   OTHER_PERSONAL_DATA,
 );
 

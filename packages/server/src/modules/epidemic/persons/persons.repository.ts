@@ -59,6 +59,15 @@ export class PersonsRepository {
     return query.execute();
   }
 
+  /** Rows of the list's filters: an export counts them before it is produced or sent for approval. */
+  async count(filter: Pick<PersonListFilter, 'category' | 'status' | 'regionCode'>): Promise<number> {
+    let query = this.db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n'));
+    if (filter.category) query = query.where('category', '=', filter.category);
+    if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.regionCode) query = query.where('region_code', '>=', filter.regionCode).where('region_code', '<', `${filter.regionCode}~`);
+    return Number((await query.executeTakeFirstOrThrow()).n);
+  }
+
   /** Inserts new persons; returns the ID-number hashes actually inserted (an existing ID number is skipped, never duplicated). */
   async insertNew(rows: readonly Insertable<PersonTable>[]): Promise<Set<string>> {
     const inserted = new Set<string>();

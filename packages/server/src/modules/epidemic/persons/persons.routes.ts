@@ -2,6 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../../http/errors.js';
 import { problemBody } from '../../../http/problem.js';
+import { sendExportOutcome } from '../../exports/exports.reply.js';
+import { ExportRequest } from '../../exports/exports.schema.js';
+import { PersonExportBody, personsExportKind } from './persons.export.js';
 import { ImportRejectedError, PersonsImport } from './persons.import.js';
 import {
   CreatePersonBody,
@@ -25,6 +28,7 @@ export const personsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const service = new PersonsService(app.services.audit, app.services.crypto);
   const importer = new PersonsImport(app.services.audit, app.services.crypto);
   const tags = ['persons'];
+  const exportKind = app.services.exports.kinds.register(personsExportKind(app.services.crypto));
 
   // Invalid UTF-8 is refused rather than turned into U+FFFD and stored (SECURITY.md row 26).
   app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) => {
@@ -59,6 +63,24 @@ export const personsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, summary: 'Find persons by exact ID number or mobile number (sent in the body, never the URL)', body: PersonSearchBody, response: { 200: PersonList } },
     },
     (request) => service.list(request.ctx, request.body),
+  );
+
+  app.post(
+    '/persons/export',
+    {
+      // A file is never stored for an idempotent replay: a second copy would escape the audit.
+      config: { permission: 'data:export', idempotent: false },
+      schema: {
+        tags,
+        summary: 'Export the filtered list as CSV, XLSX or PDF: 200 with the watermarked file, or 202 with an export request when it needs approval (SECURITY.md row 18)',
+        body: PersonExportBody,
+        response: { 202: ExportRequest },
+      },
+    },
+    async (request, reply) => {
+      const { format, unmasked, reason, ...filter } = request.body;
+      return sendExportOutcome(reply, await app.services.exports.start(request.ctx, exportKind, filter, { format, ...(unmasked !== undefined ? { unmasked } : {}), ...(reason !== undefined ? { reason } : {}) }));
+    },
   );
 
   app.get('/persons/:id', { config: { permission: 'persons:read', fields: { read: [['person', '']] } }, schema: { tags, summary: 'One person with category history and measure plans; identifiers masked', params: PersonParams, response: { 200: PersonDetail } } }, (request) =>

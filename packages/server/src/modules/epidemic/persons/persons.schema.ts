@@ -133,7 +133,7 @@ export const UpdatePersonBody = Type.Object(
 );
 export type UpdatePersonBody = Static<typeof UpdatePersonBody>;
 
-const ListFilters = {
+export const ListFilters = {
   category: Type.Optional(CategoryCode),
   status: Type.Optional(Type.Union([Type.Literal('managed'), Type.Literal('released')])),
   regionCode: Type.Optional(Type.String({ pattern: '^(\\d{6}|\\d{9}|\\d{12})$', description: 'Region subtree (district, town or grid)' })),

@@ -53,6 +53,11 @@ export class EnterprisesRepository {
     return query.execute();
   }
 
+  /** Rows of a filter: an export counts them before it is produced. */
+  async count(filter: EnterpriseFilter): Promise<number> {
+    return Number((await applyFilter(this.db.selectFrom('enterprises').select((eb) => eb.fn.countAll<number>().as('n')), filter).executeTakeFirstOrThrow()).n);
+  }
+
   byId(id: string, filter: EnterpriseFilter = {}) {
     return applyFilter(this.db.selectFrom('enterprises').selectAll().where('id', '=', id), filter).executeTakeFirst();
   }

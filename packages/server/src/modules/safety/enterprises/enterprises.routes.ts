@@ -5,7 +5,8 @@ import { problemBody } from '../../../http/problem.js';
 import { IndustrySupervisionService } from '../industries/industry-supervision.service.js';
 import { CoverageService } from './coverage.service.js';
 import { EnterpriseContacts } from './enterprise-contacts.js';
-import { exportEnterprises } from './enterprises.export.js';
+import { sendExportOutcome } from '../../exports/exports.reply.js';
+import { enterprisesExportKind } from './enterprises.export.js';
 import { EnterpriseImporter, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './enterprises.import.js';
 import {
   CoverageQuery,
@@ -40,6 +41,7 @@ export const enterprisesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { audit, crypto, db } = app.services;
   const mapping = new IndustrySupervisionService(audit, db.kysely);
   const service = new EnterprisesService(audit, crypto, db.kysely, mapping);
+  const exportKind = app.services.exports.kinds.register(enterprisesExportKind(service));
   const importer = new EnterpriseImporter(audit, new EnterpriseContacts(crypto), mapping, () => service.units());
   const coverage = new CoverageService();
   const tags = ['enterprises'];
@@ -92,9 +94,8 @@ export const enterprisesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/enterprises/export.xlsx', { config: { permission: 'data:export' }, schema: { tags, summary: 'Export the current filter as .xlsx (masked contacts, watermarked, audited with row count and SHA-256)', querystring: EnterpriseExportQuery } }, async (request, reply) => {
-    const file = await exportEnterprises(service, audit, request.ctx, request.query);
-    reply.header('x-export-rows', String(file.rows)).header('x-export-sha256', file.sha256);
-    return sendXlsx(reply, file.bytes, file.fileName, file.fileName.replace('企业档案', 'enterprises'));
+    // Enterprises are not persons: the exports service produces the file at once (decision 0018).
+    return sendExportOutcome(reply, await app.services.exports.start(request.ctx, exportKind, request.query, { format: 'xlsx' }));
   });
 
   app.get('/enterprises/:id', { config: { permission: 'enterprises:read' }, schema: { tags, summary: 'One enterprise; contacts masked', params: EnterpriseParams, response: { 200: Enterprise } } }, (request) =>
