@@ -8,6 +8,7 @@ import { RequireAuth } from './routing/RequireAuth';
 import { RequirePermission } from './routing/RequirePermission';
 import { epidemicRoutes } from '../modules/epidemic/epidemic.module';
 import { safetyRoutes } from '../modules/safety/safety.module';
+import { exportsRoutes } from '../modules/exports/exports.module';
 
 // Every page is its own chunk, fetched the first time it is opened.
 const LoginPage = lazy(() => import('../modules/auth/components/LoginPage'));
@@ -84,6 +85,7 @@ export const router = createBrowserRouter([
           },
           ...safetyRoutes,
           ...epidemicRoutes,
+          ...exportsRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },

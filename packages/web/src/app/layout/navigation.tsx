@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Permission } from '../../modules/auth/api/auth.types';
 import { epidemicNavigation } from '../../modules/epidemic/epidemic.module';
 import { safetyNavigation } from '../../modules/safety/safety.module';
+import { exportsNavigation } from '../../modules/exports/exports.module';
 
 export interface NavItem {
   path: string;
@@ -24,6 +25,7 @@ export interface NavGroup {
 export const NAVIGATION: NavGroup[] = [
   ...safetyNavigation,
   ...epidemicNavigation,
+  ...exportsNavigation,
   {
     key: 'foundation',
     labelKey: 'nav.group.foundation',

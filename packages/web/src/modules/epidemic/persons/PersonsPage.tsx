@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card } from 'antd';
+import { App, Button, Card, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -7,6 +7,7 @@ import { LoadMore } from '../../../app/layout/LoadMore';
 import { PageHeader } from '../../../app/layout/PageHeader';
 import { QueryError } from '../../../app/layout/QueryError';
 import { usePermission } from '../../auth/hooks/usePermission';
+import { ExportButton } from '../../exports/ExportButton';
 import { PersonFilters } from './PersonFilters';
 import { PersonsTable } from './PersonsTable';
 import type { PersonDetail, PersonFilter } from './persons.types';
@@ -34,11 +35,15 @@ export default function PersonsPage() {
         title={t('epidemic.persons.title')}
         description={t('epidemic.persons.description')}
         actions={
-          canManage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="person-register">
-              {t('epidemic.persons.register')}
-            </Button>
-          )
+          <Space wrap>
+            {/* An exact ID or phone search is never exported: the export takes the list's filters only. */}
+            <ExportButton path="/persons/export" filter={{ category: filter.category, status: filter.status, regionCode: filter.regionCode }} formats={['xlsx', 'csv', 'pdf']} unmaskPermission="persons:unmask" testId="persons-export" />
+            {canManage && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="person-register">
+                {t('epidemic.persons.register')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card>
