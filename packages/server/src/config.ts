@@ -28,6 +28,8 @@ export interface Config {
   auditRetentionDays: number;
   /** Start even when the database's durability self-check fails (SECURITY.md row 22). */
   allowUnsafeDb: boolean;
+  /** Hours a stored Idempotency-Key answer is replayed before it is purged (SECURITY.md row 24). */
+  idempotencyRetentionHours: number;
   /** Exports (SECURITY.md row 18): rows of a list of persons above which another official approves, and hours an approval lasts. */
   exports: { approvalRows: number; downloadHours: number };
   /** Whether `serve` runs the scheduled jobs (ops/jobs.ts); one process per installation should. */
@@ -102,6 +104,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     adminTotp: adminTotpSetting(env, demo, profile),
     auditRetentionDays: auditRetentionSetting(env),
     allowUnsafeDb: env.SHOUTU_ALLOW_UNSAFE_DB === '1',
+    idempotencyRetentionHours: intSetting(env, 'SHOUTU_IDEMPOTENCY_RETENTION_HOURS', 24),
     exports: { approvalRows: intSetting(env, 'SHOUTU_EXPORT_APPROVAL_ROWS', 1_000), downloadHours: intSetting(env, 'SHOUTU_EXPORT_DOWNLOAD_HOURS', 24) },
     jobs: jobsSetting(env),
     ...overrides,

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { PostgresDialect, SqliteDialect, sql, type Dialect as KyselyDialect, type Kysely } from 'kysely';
+import { createManagedKysely, type DbUnit } from './connections.js';
+import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 import type { Database } from './schema.js';
 import { cachingStatements } from './statement-cache.js';
 
@@ -12,7 +14,15 @@ export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
   url: string;
+  /** A transaction held across a request's handler (db/connections.ts); only http/idempotency.ts uses it. */
+  openUnit(): Promise<DbUnit>;
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Tests put the error-injecting adapter (test-support/faults.ts) between Kysely and the driver. */
+  wrapDialect?: (dialect: KyselyDialect) => KyselyDialect;
+  retry?: RetryPolicy;
 }
 
 // PostgreSQL returns bigint and numeric as strings; every count in Shoutu fits a JS number.
@@ -27,14 +37,16 @@ export function sqliteFile(url: string): string {
   return url.replace(/^sqlite:/, '');
 }
 
-export function openDatabase(url: string): Db {
+export function openDatabase(url: string, options: OpenOptions = {}): Db {
+  const wrap = options.wrapDialect ?? ((dialect) => dialect);
+  const retry = options.retry ?? DEFAULT_RETRY;
   if (dialectOf(url) === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     // The pool drops a connection the server ended while idle (restart, failover, an operator) and
     // opens a new one for the next query; left unhandled, this 'error' event would end the process.
     pool.on('error', (error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`));
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { kysely, dialect: 'postgres', url, close: () => kysely.destroy() };
+    const { kysely, openUnit } = createManagedKysely(wrap(new PostgresDialect({ pool })), 'postgres', retry);
+    return { kysely, dialect: 'postgres', url, openUnit, close: () => kysely.destroy() };
   }
   const file = sqliteFile(url);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -44,8 +56,8 @@ export function openDatabase(url: string): Db {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(database) }) });
-  return { kysely, dialect: 'sqlite', url, close: () => kysely.destroy() };
+  const { kysely, openUnit } = createManagedKysely(wrap(new SqliteDialect({ database: cachingStatements(database) })), 'sqlite', retry);
+  return { kysely, dialect: 'sqlite', url, openUnit, close: () => kysely.destroy() };
 }
 
 export async function checkDatabase(db: Db): Promise<void> {

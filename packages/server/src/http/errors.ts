@@ -64,6 +64,9 @@ export const ERRORS = {
   rate_limited: { status: 429, 'zh-CN': '请求过于频繁', en: 'Too many requests' },
   internal_error: { status: 500, 'zh-CN': '服务器内部错误', en: 'Internal server error' },
   unavailable: { status: 503, 'zh-CN': '服务暂不可用', en: 'Service unavailable' },
+  database_busy: { status: 503, 'zh-CN': '系统繁忙，操作未完成，请稍后重试', en: 'The system is busy and the operation did not complete; try again in a moment' },
+  storage_error: { status: 503, 'zh-CN': '服务器存储故障，操作未完成；请稍后重试，如仍失败请联系系统管理员', en: 'The server’s storage failed and the operation did not complete; try again later, and tell the system administrator if it keeps failing' },
+  storage_full: { status: 507, 'zh-CN': '服务器存储空间已满，操作未完成，请联系系统管理员', en: 'The server has run out of storage space and the operation did not complete; tell the system administrator' },
 } as const satisfies Record<string, Localized & { status: number }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERRORS, fieldError, type ErrorCode, type FieldError, type FieldErrorCode } from './errors.js';
+import { databaseFault, type DatabaseFault } from '../db/errors.js';
 import { GroundViolation } from '../db/ground-scope.js';
 
 export function problemBody(code: ErrorCode, instance: string, errors: FieldError[] = []) {
@@ -20,6 +21,27 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, code: 
     .status(ERRORS[code].status)
     .type('application/problem+json')
     .send(problemBody(code, request.url.split('?')[0] ?? '', errors));
+}
+
+/**
+ * What a client is told when the database itself failed (decision 0019): a busy database that
+ * stayed busy through the retries (db/retry.ts) is worth retrying soon; a full disk or an I/O
+ * error is the operators' to fix. The failed transaction wrote nothing, and the process stays up.
+ */
+export const DATABASE_FAULT_PROBLEMS: Record<DatabaseFault, { code: ErrorCode; headers: Record<string, string> }> = {
+  busy: { code: 'database_busy', headers: { 'retry-after': '1' } },
+  full: { code: 'storage_full', headers: {} },
+  io: { code: 'storage_error', headers: {} },
+};
+
+/** Answers a database fault as problem+json, logged (busy as a warning, storage failures as errors) without the request body. */
+export function sendDatabaseFault(reply: FastifyReply, request: FastifyRequest, fault: DatabaseFault, error: unknown) {
+  const { code, headers } = DATABASE_FAULT_PROBLEMS[fault];
+  const detail = { err: { message: (error as Error).message, code: (error as { code?: unknown }).code }, fault };
+  if (fault === 'busy') request.log.warn(detail, 'database busy after retries');
+  else request.log.error(detail, 'database storage failure');
+  for (const [name, value] of Object.entries(headers)) reply.header(name, value);
+  return sendProblem(reply, request, code);
 }
 
 interface AjvIssue {
@@ -79,6 +101,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
       return sendProblem(reply, request, fastifyError.statusCode === 405 ? 'method_not_allowed' : 'validation_failed');
     }
+    const fault = databaseFault(error);
+    if (fault) return sendDatabaseFault(reply, request, fault, error);
     // Log the failure without the request body: bodies may hold personal data (SECURITY.md row 17).
     request.log.error({ err: { message: error.message, code: fastifyError.code, stack: error.stack } }, 'request failed');
     return sendProblem(reply, request, 'internal_error');

@@ -1,5 +1,6 @@
 import { hazardAcceptanceWaitJob, hazardEscalationJob } from '../modules/safety/hazards/hazards.jobs.js';
 import type { ScheduledJob } from './scheduler.js';
+import { idempotencyPurgeJob } from '../http/idempotency.js';
 import { plannerStatisticsJob } from '../db/planner-statistics.js';
 
 /**
@@ -10,4 +11,5 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   hazardEscalationJob,
   hazardAcceptanceWaitJob,
   plannerStatisticsJob,
+  idempotencyPurgeJob,
 ];

@@ -7,12 +7,13 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import { FakeClock } from '../clock.js';
 import { loadConfig, type Config } from '../config.js';
-import { openDatabase, type Db, type Dialect } from '../db/database.js';
+import { openDatabase, type Db, type Dialect, type OpenOptions } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { AuditService } from '../modules/audit/audit.service.js';
 import { importCityRegions } from '../modules/regions/regions.import.js';
 import { FieldCrypto } from '../privacy/field-crypto.js';
+import { FaultInjector } from './faults.js';
 import { installPersonalDataScanner } from './personal-data-scanner.js';
 
 /** Every data-layer test runs once on SQLite and once on PostgreSQL. */
@@ -28,10 +29,10 @@ export interface TestDb {
 }
 
 /** A fresh, empty database: a temporary SQLite file, or a new PostgreSQL database dropped afterwards. */
-export async function createTestDb(engine: Dialect): Promise<TestDb> {
+export async function createTestDb(engine: Dialect, options: OpenOptions = {}): Promise<TestDb> {
   if (engine === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoutu-test-'));
-    const db = openDatabase(`sqlite:${path.join(dir, 'test.db')}`);
+    const db = openDatabase(`sqlite:${path.join(dir, 'test.db')}`, options);
     return {
       db,
       drop: async () => {
@@ -47,7 +48,7 @@ export async function createTestDb(engine: Dialect): Promise<TestDb> {
   await admin.end();
   const url = new URL(POSTGRES_ADMIN_URL);
   url.pathname = `/${name}`;
-  const db = openDatabase(url.toString());
+  const db = openDatabase(url.toString(), options);
   return {
     db,
     drop: async () => {
@@ -65,14 +66,17 @@ export interface TestApp {
   db: Db;
   clock: FakeClock;
   config: Config;
+  /** The error-injecting adapter under the app's database, when asked for with `{ faults: true }`. */
+  faults?: FaultInjector;
   /** Signs in and returns the cookie header to send with later requests. */
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
 
 /** A migrated database with Lianyungang's real regions and the demo accounts, behind a Fastify app. */
-export async function createTestApp(engine: Dialect, overrides: Partial<Config> = {}): Promise<TestApp> {
-  const { db, drop } = await createTestDb(engine);
+export async function createTestApp(engine: Dialect, overrides: Partial<Config> = {}, options: { faults?: boolean } = {}): Promise<TestApp> {
+  const faults = options.faults ? new FaultInjector() : undefined;
+  const { db, drop } = await createTestDb(engine, faults ? { wrapDialect: faults.wrap } : {});
   const clock = new FakeClock();
   await migrateToLatest(db);
   const audit = new AuditService(db.dialect);
@@ -88,6 +92,7 @@ export async function createTestApp(engine: Dialect, overrides: Partial<Config> 
     db,
     clock,
     config,
+    ...(faults ? { faults } : {}),
     async login(username, password = DEMO_PASSWORD) {
       const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
       if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
