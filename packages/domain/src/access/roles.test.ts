@@ -46,9 +46,9 @@ describe('separated admin roles (三权分立, GB/T 22239-2019 8.1.4.2 d)', () =
 });
 
 describe('permissions of roles', () => {
-  it('gives the system admin users, units and regions but never the audit trail or security policy', () => {
+  it('gives the system admin users, units, regions and the training library but never the audit trail or security policy', () => {
     const granted = permissionsOf(['system_admin']);
-    expect(granted).toEqual(['regions:read', 'regions:manage', 'units:read', 'units:manage', 'users:manage']);
+    expect(granted).toEqual(['regions:read', 'regions:manage', 'units:read', 'units:manage', 'users:manage', 'training:read', 'training:manage']);
     expect(granted).not.toContain('audit:read');
     expect(granted).not.toContain('security:manage');
   });

@@ -35,6 +35,12 @@ export const PERMISSIONS = [
   'hazards:manage',
   'accidents:read',
   'accidents:report',
+  // Training and study (培训学习): the course library and sessions, attending one, safety certificates.
+  'training:read',
+  'training:attend',
+  'training:manage',
+  'certificates:read',
+  'certificates:manage',
   // Special rectification campaigns (专项整治) are organised by regulators; everyone who reads hazards reads them.
   'campaigns:manage',
   // Enforcement records (执法): regulators write them, the enterprise concerned reads its own.
@@ -56,22 +62,25 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const SAFETY_READ: Permission[] = ['enterprises:read', 'hazards:read', 'accidents:read', 'enforcement:read'];
 const SAFETY_WORK: Permission[] = [...SAFETY_READ, 'enterprises:manage', 'hazards:manage', 'accidents:report', 'campaigns:manage', 'enforcement:manage'];
+// Everyone trained records what they watched; regulators organise sessions and keep certificates.
+const TRAINING_ATTEND: Permission[] = ['training:read', 'training:attend'];
+const TRAINING_WORK: Permission[] = [...TRAINING_ATTEND, 'training:manage', 'certificates:read', 'certificates:manage'];
 const EPIDEMIC_READ: Permission[] = ['persons:read'];
 const EPIDEMIC_WORK: Permission[] = [...EPIDEMIC_READ, 'persons:manage', 'followups:write', 'travel:check'];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The system admin runs users, units and configuration but never reads the audit trail.
-  system_admin: ['regions:read', 'regions:manage', 'units:read', 'units:manage', 'users:manage'],
+  system_admin: ['regions:read', 'regions:manage', 'units:read', 'units:manage', 'users:manage', 'training:read', 'training:manage'],
   security_admin: ['regions:read', 'units:read', 'security:manage'],
   // The audit admin reads the trail and purges what is past its retention, nothing else.
   audit_admin: ['audit:read', 'audit:purge'],
-  city_leader: ['regions:read', 'units:read', ...SAFETY_READ, ...EPIDEMIC_READ, 'epidemic:policy', 'data:export', 'exports:approve'],
-  department_regulator: ['regions:read', 'units:read', ...SAFETY_WORK, ...EPIDEMIC_READ, 'data:export'],
-  district_officer: ['regions:read', 'units:read', ...SAFETY_WORK, ...EPIDEMIC_WORK, 'persons:unmask', 'data:export'],
-  town_officer: ['regions:read', 'units:read', ...SAFETY_WORK, ...EPIDEMIC_WORK, 'persons:unmask'],
-  grid_worker: ['regions:read', 'enterprises:read', 'hazards:read', 'hazards:manage', ...EPIDEMIC_WORK],
+  city_leader: ['regions:read', 'units:read', ...SAFETY_READ, ...EPIDEMIC_READ, 'epidemic:policy', 'data:export', 'exports:approve', ...TRAINING_ATTEND, 'certificates:read'],
+  department_regulator: ['regions:read', 'units:read', ...SAFETY_WORK, ...EPIDEMIC_READ, 'data:export', ...TRAINING_WORK],
+  district_officer: ['regions:read', 'units:read', ...SAFETY_WORK, ...EPIDEMIC_WORK, 'persons:unmask', 'data:export', ...TRAINING_WORK],
+  town_officer: ['regions:read', 'units:read', ...SAFETY_WORK, ...EPIDEMIC_WORK, 'persons:unmask', ...TRAINING_WORK],
+  grid_worker: ['regions:read', 'enterprises:read', 'hazards:read', 'hazards:manage', ...EPIDEMIC_WORK, ...TRAINING_ATTEND],
   checkpoint_officer: ['regions:read', 'persons:read', 'persons:manage', 'travel:check'],
-  enterprise_officer: ['regions:read', 'enterprises:read', 'hazards:read', 'hazards:manage', 'accidents:report', 'enforcement:read'],
+  enterprise_officer: ['regions:read', 'enterprises:read', 'hazards:read', 'hazards:manage', 'accidents:report', 'enforcement:read', ...TRAINING_ATTEND, 'certificates:read', 'certificates:manage'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -10,3 +10,5 @@ export * from './chemical-major-hazards.js';
 export * from './double-decrease.js';
 export * from './special-campaign.js';
 export * from './enforcement.js';
+export * from './certificate-validity.js';
+export * from './training-attendance.js';

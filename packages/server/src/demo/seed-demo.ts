@@ -13,6 +13,7 @@ import { seedDemoHazards } from '../modules/safety/hazards/hazards.demo.js';
 import { seedDemoCampaigns } from '../modules/safety/campaigns/campaigns.demo.js';
 import { seedDemoEnforcement } from '../modules/safety/enforcement/enforcement.demo.js';
 import { seedDemoAccidents } from '../modules/safety/accidents/accidents.demo.js';
+import { seedDemoTraining } from '../modules/safety/training/training.demo.js';
 import type { FieldCrypto } from '../privacy/field-crypto.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { DemoRepository } from './demo.repository.js';
@@ -88,6 +89,7 @@ export async function seedDemo(db: Kysely<Database>, audit: AuditService, passwo
     const persons = crypto ? await seedDemoPersons(trx, crypto, now) : 0;
     if (crypto) await seedDemoTracing(trx, audit, crypto, now);
     await narrowFieldAccounts(trx);
+    await seedDemoTraining(trx, unitIds, now, crypto);
     await audit.record(trx, { actor: null, ip: null, now: () => now }, { action: 'demo.seed', actorUsername: 'system', detail: { users: created.length, units: DEMO_UNITS.length, persons } });
   });
   return { created };

@@ -92,6 +92,13 @@ async function haizhouEnterprise(api: FixtureApi) {
   return page.items[0]!;
 }
 
+/** A session of a fresh course organised by 海州区 with the officer on its roster, started an hour ago. */
+async function trainingSession(api: FixtureApi) {
+  const course = await api.ok<{ id: string }>('yingji', 'POST', '/training/courses', { title: `审计覆盖课程${api.next()}`, source: '审计覆盖', kind: 'video', durationMinutes: 30 });
+  const me = await api.ok<{ id: string }>('haizhou', 'GET', '/auth/me');
+  return api.ok<{ id: string; version: number; myAttendance: { version: number } | null }>('haizhou', 'POST', '/training/sessions', { courseId: course.id, mode: 'online', startsAt: api.ago(HOUR), targets: { unitIds: [], userIds: [me.id] } });
+}
+
 const enterprise = async (api: FixtureApi) =>
   api.ok<{ id: string; version: number }>('haizhou', 'POST', '/enterprises', { creditCode: creditCode(api.next()), name: `审计覆盖测试化工有限公司${api.next()}`, industryCode: 'C26', regionCode: await api.haizhouCommunity() });
 
@@ -452,6 +459,56 @@ export const AUDIT_FIXTURES: Record<string, AuditFixture> = {
   'POST /api/v1/travel/check': { user: 'checkpoint', action: null, reason: TRAVEL_CHECK_REASON, setup: async (api) => ({ body: { idNumber: api.idNumber(api.next()), destination: 'beijing' } }) },
   'POST /api/v1/travel-checks': { user: 'checkpoint', action: null, reason: TRAVEL_CHECK_REASON, setup: async (api) => ({ body: { idNumber: api.idNumber(api.next()), destination: 'beijing' } }) },
   'POST /api/v1/areas/risk': { user: 'leader', action: 'area_risk.set', setup: async () => ({ body: { regionCode: '320706001', level: 'high', effectiveFrom: '2022-08-08', reason: '新增本土感染者' } }) },
+  // Training and study (issue 4): the course library, sessions and attendance, certificates.
+  'POST /api/v1/training/courses': { user: 'yingji', action: 'training.course.create', setup: async (api) => ({ body: { title: `审计覆盖课程${api.next()}`, source: '审计覆盖', kind: 'video', durationMinutes: 30 } }) },
+  'PATCH /api/v1/training/courses/:id': {
+    user: 'yingji',
+    action: 'training.course.update',
+    setup: async (api) => {
+      const course = await api.ok<{ id: string; version: number }>('yingji', 'POST', '/training/courses', { title: `审计覆盖课程${api.next()}`, source: '审计覆盖', kind: 'document', durationMinutes: 20 });
+      return { params: { id: course.id }, body: { version: course.version, summary: '审计覆盖' } };
+    },
+  },
+  'POST /api/v1/training/sessions': {
+    user: 'haizhou',
+    action: 'training.session.create',
+    setup: async (api) => {
+      const course = await api.ok<{ id: string }>('yingji', 'POST', '/training/courses', { title: `审计覆盖课程${api.next()}`, source: '审计覆盖', kind: 'video', durationMinutes: 30 });
+      const me = await api.ok<{ id: string }>('haizhou', 'GET', '/auth/me');
+      return { body: { courseId: course.id, mode: 'online', startsAt: api.ago(HOUR), targets: { unitIds: [], userIds: [me.id] } } };
+    },
+  },
+  'PATCH /api/v1/training/sessions/:id': {
+    user: 'haizhou',
+    action: 'training.session.update',
+    setup: async (api) => {
+      const session = await trainingSession(api);
+      return { params: { id: session.id }, body: { version: session.version, place: '审计覆盖会议室' } };
+    },
+  },
+  'POST /api/v1/training/sessions/:id/attendance': {
+    user: 'haizhou',
+    action: 'training.attendance.record',
+    setup: async (api) => {
+      const session = await trainingSession(api);
+      return { params: { id: session.id }, body: { version: session.myAttendance!.version, watchedMinutes: 30 } };
+    },
+  },
+  'POST /api/v1/training/certificates/search': { user: 'haizhou', action: null, reason: 'a read: the exact ID number goes in the body, not the URL (decision 0009)', setup: async (api) => ({ body: { idNumber: api.idNumber(api.next()) } }) },
+  'POST /api/v1/training/certificates': {
+    user: 'haizhou',
+    action: 'training.certificate.create',
+    setup: async (api) => ({ body: { kind: 'principal', holderName: '审计覆盖', holderIdNumber: api.idNumber(api.next()), issuedOn: '2024-03-01', enterpriseId: (await haizhouEnterprise(api)).id } }),
+  },
+  'PATCH /api/v1/training/certificates/:id': {
+    user: 'haizhou',
+    action: 'training.certificate.update',
+    setup: async (api) => {
+      const body = { kind: 'special_operation', operationType: '电工作业', holderName: '审计覆盖', holderIdNumber: api.idNumber(api.next()), issuedOn: '2023-03-01', enterpriseId: (await haizhouEnterprise(api)).id };
+      const certificate = await api.ok<{ id: string; version: number }>('haizhou', 'POST', '/training/certificates', body);
+      return { params: { id: certificate.id }, body: { version: certificate.version, reviewedOn: '2025-12-01' } };
+    },
+  },
 };
 
 /** The test's own helpers around one app. */

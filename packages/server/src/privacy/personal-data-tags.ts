@@ -4,6 +4,7 @@ import { PERSONS_PERSONAL_DATA } from '../modules/epidemic/persons/persons.table
 import { TRACING_PERSONAL_DATA } from '../modules/epidemic/tracing/tracing.tables.js';
 import { TRAVEL_PERSONAL_DATA } from '../modules/epidemic/travel/travel.tables.js';
 import { ENTERPRISE_PERSONAL_DATA } from '../modules/safety/enterprises/enterprises.tables.js';
+import { TRAINING_PERSONAL_DATA } from '../modules/safety/training/training.tables.js';
 import { EXPORTS_PERSONAL_DATA } from '../modules/exports/exports.tables.js';
 
 /**
@@ -85,6 +86,7 @@ export const PERSONAL_DATA_TAGS: Registry = merge(
   FOLLOWUPS_PERSONAL_DATA,
   TRAVEL_PERSONAL_DATA,
   ENTERPRISE_PERSONAL_DATA,
+  TRAINING_PERSONAL_DATA,
   EXPORTS_PERSONAL_DATA,
   OTHER_PERSONAL_DATA,
 );

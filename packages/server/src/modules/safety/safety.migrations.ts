@@ -3,6 +3,7 @@ import type { Dialect } from '../../db/database.js';
 import { enterprisesMigration } from './enterprises/enterprises.migration.js';
 import { accidentsMigration } from './accidents/accidents.migration.js';
 import { hazardsMigration } from './hazards/hazards.migration.js';
+import { trainingMigration } from './training/training.migration.js';
 import { hazardSettingsMigration } from './hazards/hazard-settings.migration.js';
 import { campaignsMigration } from './campaigns/campaigns.migration.js';
 import { enforcementMigration } from './enforcement/enforcement.migration.js';
@@ -14,6 +15,7 @@ export function safetyMigrations(dialect: Dialect): Record<string, Migration> {
     '0002-safety-enterprises': enterprisesMigration(dialect),
     '0003-safety-hazards': hazardsMigration(dialect),
     '0004-safety-accidents': accidentsMigration(dialect),
+    '0011-safety-training': trainingMigration(dialect),
     '0006-safety-settings': hazardSettingsMigration(dialect),
     '0007-safety-campaigns': campaignsMigration(dialect),
     '0008-safety-enforcement': enforcementMigration(dialect),

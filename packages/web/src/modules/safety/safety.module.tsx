@@ -6,9 +6,10 @@ import { enterprisesNavItems, enterprisesRoutes } from './enterprises/enterprise
 import { hazardInboxNavItems, hazardsNavItems, hazardsRoutes } from './hazards/hazards.routes';
 import { inspectionsNavItems, inspectionsRoutes } from './inspections/inspections.routes';
 import { risksNavItems, risksRoutes } from './risks/risks.routes';
+import { trainingNavItems, trainingRoutes } from './training/training.routes';
 
 /** Pages of the safety capability, mounted inside the signed-in layout. */
-export const safetyRoutes: RouteObject[] = [...enterprisesRoutes, ...coverageRoutes, ...risksRoutes, ...inspectionsRoutes, ...hazardsRoutes, ...accidentsRoutes];
+export const safetyRoutes: RouteObject[] = [...enterprisesRoutes, ...coverageRoutes, ...risksRoutes, ...inspectionsRoutes, ...hazardsRoutes, ...accidentsRoutes, ...trainingRoutes];
 
 /** The safety capability's group in the side menu. */
-export const safetyNavigation: NavGroup[] = [{ key: 'safety', labelKey: 'accidents.nav.group', items: [...hazardInboxNavItems, ...enterprisesNavItems, ...coverageNavItems, ...risksNavItems, ...inspectionsNavItems, ...hazardsNavItems, ...accidentsNavItems] }];
+export const safetyNavigation: NavGroup[] = [{ key: 'safety', labelKey: 'accidents.nav.group', items: [...hazardInboxNavItems, ...enterprisesNavItems, ...coverageNavItems, ...risksNavItems, ...inspectionsNavItems, ...hazardsNavItems, ...accidentsNavItems, ...trainingNavItems] }];
