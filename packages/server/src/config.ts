@@ -32,6 +32,8 @@ export interface Config {
   idempotencyRetentionHours: number;
   /** Exports (SECURITY.md row 18): rows of a list of persons above which another official approves, and hours an approval lasts. */
   exports: { approvalRows: number; downloadHours: number };
+  /** A major hazard overdue by more than this many days is proposed for accountability (失职追责). */
+  accountabilityOverdueDays: number;
   /** Whether `serve` runs the scheduled jobs (ops/jobs.ts); one process per installation should. */
   jobs: boolean;
 }
@@ -106,6 +108,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     allowUnsafeDb: env.SHOUTU_ALLOW_UNSAFE_DB === '1',
     idempotencyRetentionHours: intSetting(env, 'SHOUTU_IDEMPOTENCY_RETENTION_HOURS', 24),
     exports: { approvalRows: intSetting(env, 'SHOUTU_EXPORT_APPROVAL_ROWS', 1_000), downloadHours: intSetting(env, 'SHOUTU_EXPORT_DOWNLOAD_HOURS', 24) },
+    accountabilityOverdueDays: intSetting(env, 'SHOUTU_ACCOUNTABILITY_OVERDUE_DAYS', 1),
     jobs: jobsSetting(env),
     ...overrides,
   };

@@ -35,6 +35,12 @@ export const PERMISSIONS = [
   'hazards:manage',
   'accidents:read',
   'accidents:report',
+  // Duty lists, responsibility letters and region leaders (安全生产责任体系).
+  'responsibility:read',
+  'responsibility:manage',
+  // Accountability records (失职追责): reading them, and recording a decision.
+  'accountability:read',
+  'accountability:decide',
   // Training and study (培训学习): the course library and sessions, attending one, safety certificates.
   'training:read',
   'training:attend',
@@ -65,6 +71,8 @@ const SAFETY_WORK: Permission[] = [...SAFETY_READ, 'enterprises:manage', 'hazard
 // Everyone trained records what they watched; regulators organise sessions and keep certificates.
 const TRAINING_ATTEND: Permission[] = ['training:read', 'training:attend'];
 const TRAINING_WORK: Permission[] = [...TRAINING_ATTEND, 'training:manage', 'certificates:read', 'certificates:manage'];
+// Towns keep their own duty lists and letters; deciding accountability sits with districts, regulators and the city.
+const RESPONSIBILITY_WORK: Permission[] = ['responsibility:read', 'responsibility:manage', 'accountability:read'];
 const EPIDEMIC_READ: Permission[] = ['persons:read'];
 const EPIDEMIC_WORK: Permission[] = [...EPIDEMIC_READ, 'persons:manage', 'followups:write', 'travel:check'];
 
@@ -74,10 +82,10 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   security_admin: ['regions:read', 'units:read', 'security:manage'],
   // The audit admin reads the trail and purges what is past its retention, nothing else.
   audit_admin: ['audit:read', 'audit:purge'],
-  city_leader: ['regions:read', 'units:read', ...SAFETY_READ, ...EPIDEMIC_READ, 'epidemic:policy', 'data:export', 'exports:approve', ...TRAINING_ATTEND, 'certificates:read'],
-  department_regulator: ['regions:read', 'units:read', ...SAFETY_WORK, ...EPIDEMIC_READ, 'data:export', ...TRAINING_WORK],
-  district_officer: ['regions:read', 'units:read', ...SAFETY_WORK, ...EPIDEMIC_WORK, 'persons:unmask', 'data:export', ...TRAINING_WORK],
-  town_officer: ['regions:read', 'units:read', ...SAFETY_WORK, ...EPIDEMIC_WORK, 'persons:unmask', ...TRAINING_WORK],
+  city_leader: ['regions:read', 'units:read', ...SAFETY_READ, 'responsibility:read', 'accountability:read', 'accountability:decide', ...EPIDEMIC_READ, 'epidemic:policy', 'data:export', 'exports:approve', ...TRAINING_ATTEND, 'certificates:read'],
+  department_regulator: ['regions:read', 'units:read', ...SAFETY_WORK, ...RESPONSIBILITY_WORK, 'accountability:decide', ...EPIDEMIC_READ, 'data:export', ...TRAINING_WORK],
+  district_officer: ['regions:read', 'units:read', ...SAFETY_WORK, ...RESPONSIBILITY_WORK, 'accountability:decide', ...EPIDEMIC_WORK, 'persons:unmask', 'data:export', ...TRAINING_WORK],
+  town_officer: ['regions:read', 'units:read', ...SAFETY_WORK, ...RESPONSIBILITY_WORK, ...EPIDEMIC_WORK, 'persons:unmask', ...TRAINING_WORK],
   grid_worker: ['regions:read', 'enterprises:read', 'hazards:read', 'hazards:manage', ...EPIDEMIC_WORK, ...TRAINING_ATTEND],
   checkpoint_officer: ['regions:read', 'persons:read', 'persons:manage', 'travel:check'],
   enterprise_officer: ['regions:read', 'enterprises:read', 'hazards:read', 'hazards:manage', 'accidents:report', 'enforcement:read', ...TRAINING_ATTEND, 'certificates:read', 'certificates:manage'],

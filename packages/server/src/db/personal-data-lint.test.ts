@@ -6,7 +6,7 @@ import type { Db } from './database.js';
 import { migrateToLatest } from './migrate.js';
 
 const PURPOSES = ['epidemic_control', 'work_safety_contact', 'work_safety_record', 'account', 'audit'];
-const RETENTIONS = ['epidemic', 'while_registered', 'with_safety_record', 'account_lifetime', 'session', 'audit_trail'];
+const RETENTIONS = ['epidemic', 'while_registered', 'with_safety_record', 'while_in_post', 'account_lifetime', 'session', 'audit_trail'];
 
 interface LintResult {
   checked: number;

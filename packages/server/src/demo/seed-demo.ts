@@ -13,6 +13,8 @@ import { seedDemoHazards } from '../modules/safety/hazards/hazards.demo.js';
 import { seedDemoCampaigns } from '../modules/safety/campaigns/campaigns.demo.js';
 import { seedDemoEnforcement } from '../modules/safety/enforcement/enforcement.demo.js';
 import { seedDemoAccidents } from '../modules/safety/accidents/accidents.demo.js';
+import { seedDemoResponsibility } from '../modules/safety/responsibility/responsibility.demo.js';
+import { seedDemoAccountability } from '../modules/safety/accountability/accountability.demo.js';
 import { seedDemoTraining } from '../modules/safety/training/training.demo.js';
 import type { FieldCrypto } from '../privacy/field-crypto.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
@@ -86,6 +88,8 @@ export async function seedDemo(db: Kysely<Database>, audit: AuditService, passwo
     await seedDemoCampaigns(trx, unitIds, now);
     await seedDemoEnforcement(trx, unitIds, now);
     await seedDemoAccidents(trx, now);
+    await seedDemoResponsibility(trx, unitIds, now, crypto);
+    if (crypto) await seedDemoAccountability(trx, audit, crypto, now);
     const persons = crypto ? await seedDemoPersons(trx, crypto, now) : 0;
     if (crypto) await seedDemoTracing(trx, audit, crypto, now);
     await narrowFieldAccounts(trx);

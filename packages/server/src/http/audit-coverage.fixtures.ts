@@ -71,6 +71,12 @@ function creditCode(n: number): string {
 
 // ——— objects the calls work on, made through the API as their users would ———
 
+const dutyTemplateBody = (api: FixtureApi) => ({ name: `审计覆盖模板${api.next()}`, post: '网格长', principle: 'all_staff_post', unitKinds: ['other'], items: [{ text: '巡查网格内安全隐患' }] });
+const dutyListBody = (api: FixtureApi) => ({ templateId: 'post_worker', unitKind: 'other', unitName: `审计覆盖网格站${api.next()}`, regionCode: '320706010' });
+const letterBody = (api: FixtureApi) => ({ year: 2030, unitKind: 'government', unitName: `审计覆盖街道${api.next()}`, regionCode: '320706010', issuer: '连云港市海州区人民政府' });
+const leaderBody = (api: FixtureApi) => ({ regionCode: '320706010', postKind: 'deputy_safety', postTitle: '分管安全生产副主任', name: `审计覆盖${api.next()}`, phone: api.phone(api.next()) });
+const accountabilityBody = (api: FixtureApi) => ({ triggerKind: 'other', regionCode: '320706', subjectKind: 'unit', subjectName: `审计覆盖单位${api.next()}`, facts: '专项整治推进迟缓', status: 'investigating' });
+
 const unit = (api: FixtureApi) => api.ok<{ id: string; version: number }>('admin', 'POST', '/units', { name: `审计覆盖测试局${api.next()}`, kind: 'department', regionCode: '320706' });
 
 async function account(api: FixtureApi, roles: string[], regionCodes = ['320706']) {
@@ -384,6 +390,69 @@ export const AUDIT_FIXTURES: Record<string, AuditFixture> = {
       await api.ok('haizhou', 'POST', `/hazards/${created.id}/transitions`, { version: created.version, action: 'assign', responsibleUnit: '设备部', responsiblePerson: '张三丰', deadline: new Date(api.t.clock.now().getTime() + DAY).toISOString() });
       api.advance(40 * DAY);
       return {};
+    },
+  },
+
+  // ——— responsibility system and accountability ———
+  'POST /api/v1/safety/duty-templates': { user: 'yingji', action: 'duty_template.create', setup: async (api) => ({ body: dutyTemplateBody(api) }) },
+  'PATCH /api/v1/safety/duty-templates/:id': {
+    user: 'yingji',
+    action: 'duty_template.update',
+    setup: async (api) => {
+      const created = await api.ok<{ id: string; version: number }>('yingji', 'POST', '/safety/duty-templates', dutyTemplateBody(api));
+      return { params: { id: created.id }, body: { version: created.version, post: '网格员' } };
+    },
+  },
+  'POST /api/v1/safety/duty-lists': { user: 'haizhou', action: 'duty_list.create', setup: async (api) => ({ body: dutyListBody(api) }) },
+  'PATCH /api/v1/safety/duty-lists/:id': {
+    user: 'haizhou',
+    action: 'duty_list.update',
+    setup: async (api) => {
+      const created = await api.ok<{ id: string; version: number }>('haizhou', 'POST', '/safety/duty-lists', dutyListBody(api));
+      return { params: { id: created.id }, body: { version: created.version, items: [{ text: '每日巡查网格内隐患' }] } };
+    },
+  },
+  'DELETE /api/v1/safety/duty-lists/:id': {
+    user: 'haizhou',
+    action: 'duty_list.delete',
+    setup: async (api) => {
+      const created = await api.ok<{ id: string; version: number }>('haizhou', 'POST', '/safety/duty-lists', dutyListBody(api));
+      return { params: { id: created.id }, query: `version=${created.version}` };
+    },
+  },
+  'POST /api/v1/safety/responsibility-letters': { user: 'haizhou', action: 'responsibility_letter.create', setup: async (api) => ({ body: letterBody(api) }) },
+  'PATCH /api/v1/safety/responsibility-letters/:id': {
+    user: 'haizhou',
+    action: 'responsibility_letter.status',
+    setup: async (api) => {
+      const created = await api.ok<{ id: string; version: number }>('haizhou', 'POST', '/safety/responsibility-letters', letterBody(api));
+      return { params: { id: created.id }, body: { version: created.version, status: 'returned', reason: '控制指标需调整' } };
+    },
+  },
+  'POST /api/v1/safety/region-leaders': { user: 'haizhou', action: 'region_leader.create', setup: async (api) => ({ body: leaderBody(api) }) },
+  'PATCH /api/v1/safety/region-leaders/:id': {
+    user: 'haizhou',
+    action: 'region_leader.update',
+    setup: async (api) => {
+      const created = await api.ok<{ id: string; version: number }>('haizhou', 'POST', '/safety/region-leaders', leaderBody(api));
+      return { params: { id: created.id }, body: { version: created.version, postTitle: '街道办事处主任' } };
+    },
+  },
+  'DELETE /api/v1/safety/region-leaders/:id': {
+    user: 'haizhou',
+    action: 'region_leader.delete',
+    setup: async (api) => {
+      const created = await api.ok<{ id: string; version: number }>('haizhou', 'POST', '/safety/region-leaders', leaderBody(api));
+      return { params: { id: created.id }, query: `version=${created.version}` };
+    },
+  },
+  'POST /api/v1/safety/accountability/records': { user: 'yingji', action: 'accountability.create', setup: async (api) => ({ body: accountabilityBody(api) }) },
+  'PATCH /api/v1/safety/accountability/records/:id': {
+    user: 'yingji',
+    action: 'accountability.update',
+    setup: async (api) => {
+      const created = await api.ok<{ id: string; version: number }>('yingji', 'POST', '/safety/accountability/records', accountabilityBody(api));
+      return { params: { id: created.id }, body: { version: created.version, facts: '核查后补充的事实' } };
     },
   },
 

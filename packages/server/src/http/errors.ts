@@ -61,6 +61,9 @@ export const ERRORS = {
   export_not_approved: { status: 409, 'zh-CN': '导出申请尚未审批，批准后才能下载', en: 'The export request is not approved yet; download it once it is' },
   export_rejected: { status: 409, 'zh-CN': '导出申请已被驳回', en: 'The export request was rejected' },
   export_gone: { status: 410, 'zh-CN': '导出文件只能下载一次，且须在批准后的有效期内下载；请重新申请', en: 'An export is downloaded once, within its window after approval; request it again' },
+  letter_already_signed: { status: 422, 'zh-CN': '责任书已签订，不能再改变状态；如需重签请另行下达', en: 'The letter is signed and stays so; issue a new one to change it' },
+  duty_templates_city_only: { status: 403, 'zh-CN': '责任清单模板由市级（或以上）统一维护', en: 'Duty-list templates are kept by the city (or above)' },
+  accountability_status_refused: { status: 422, 'zh-CN': '问责记录不能从当前状态变为该状态', en: 'The accountability record cannot move from its status to that one' },
   version_required: { status: 428, 'zh-CN': '更新必须携带读取时的版本号', en: 'An update must carry the version it read' },
   rate_limited: { status: 429, 'zh-CN': '请求过于频繁', en: 'Too many requests' },
   internal_error: { status: 500, 'zh-CN': '服务器内部错误', en: 'Internal server error' },
@@ -134,6 +137,15 @@ export const FIELD_ERRORS = {
   not_for_measure: { 'zh-CN': '此类措施不填写该项', en: 'This kind of measure does not take this field' },
   status_backwards: { 'zh-CN': '案件状态不能回退', en: 'A case cannot move back to an earlier status' },
   not_of_enterprise: { 'zh-CN': '不属于该企业', en: 'Does not belong to this enterprise' },
+  unknown_template: { 'zh-CN': '责任清单模板不存在', en: 'No such duty-list template' },
+  duplicate_duty: { 'zh-CN': '同一职责重复', en: 'The same duty appears twice' },
+  not_a_department: { 'zh-CN': '不是部门', en: 'Not a department' },
+  same_status: { 'zh-CN': '已是该状态', en: 'Already in that status' },
+  outside_letter_year: { 'zh-CN': '签订日期须在责任书年度内（可早至上年10月1日、晚至次年3月31日）', en: "The signing day must fall in the letter's year (from 1 October before to 31 March after)" },
+  not_for_subject: { 'zh-CN': '该问责方式不适用于此类问责对象', en: 'This measure does not apply to this kind of subject' },
+  not_allowed: { 'zh-CN': '当前状态下不填写该项', en: 'Not filled in for this status' },
+  unknown_trigger: { 'zh-CN': '问责事由所指对象不存在或不在您的辖区内', en: 'What triggered it does not exist or is outside your ground' },
+  not_a_candidate: { 'zh-CN': '该事项目前不构成问责线索', en: 'This item is not an accountability candidate now' },
 } as const satisfies Record<string, Localized>;
 
 export type FieldErrorCode = keyof typeof FIELD_ERRORS;

@@ -4,6 +4,8 @@ import { PERSONS_PERSONAL_DATA } from '../modules/epidemic/persons/persons.table
 import { TRACING_PERSONAL_DATA } from '../modules/epidemic/tracing/tracing.tables.js';
 import { TRAVEL_PERSONAL_DATA } from '../modules/epidemic/travel/travel.tables.js';
 import { ENTERPRISE_PERSONAL_DATA } from '../modules/safety/enterprises/enterprises.tables.js';
+import { RESPONSIBILITY_PERSONAL_DATA } from '../modules/safety/responsibility/responsibility.tables.js';
+import { ACCOUNTABILITY_PERSONAL_DATA } from '../modules/safety/accountability/accountability.tables.js';
 import { TRAINING_PERSONAL_DATA } from '../modules/safety/training/training.tables.js';
 import { EXPORTS_PERSONAL_DATA } from '../modules/exports/exports.tables.js';
 
@@ -32,6 +34,8 @@ export type PersonalDataRetention =
   | 'while_registered'
   /** Kept with the work-safety record it belongs to, under the archival rules for such records. */
   | 'with_safety_record'
+  /** While the leader holds the post; replaced or removed when the post changes hands. */
+  | 'while_in_post'
   /** While the account exists. */
   | 'account_lifetime'
   /** Until the session ends (logout, idle or absolute limit). */
@@ -86,6 +90,8 @@ export const PERSONAL_DATA_TAGS: Registry = merge(
   FOLLOWUPS_PERSONAL_DATA,
   TRAVEL_PERSONAL_DATA,
   ENTERPRISE_PERSONAL_DATA,
+  RESPONSIBILITY_PERSONAL_DATA,
+  ACCOUNTABILITY_PERSONAL_DATA,
   TRAINING_PERSONAL_DATA,
   EXPORTS_PERSONAL_DATA,
   OTHER_PERSONAL_DATA,
@@ -99,6 +105,9 @@ export const NOT_PERSONAL_DATA: Readonly<Record<string, Readonly<Record<string, 
   enterprises: { name: 'company names are not personal data', industry_name: 'name of a GB/T 4754 industry class' },
   accidents: { enterprise_name: 'company name as reported with the accident' },
   hazards: { listed_by_unit_name: 'name of the department that listed the hazard' },
+  duty_templates: { name: 'title of a duty-list template' },
+  duty_lists: { unit_name: 'name of a party committee, government, department or enterprise' },
+  responsibility_letters: { unit_name: 'name of a party committee, government, department or enterprise' },
   audit_log: { prev_hash: 'hash chain link over audit rows, derived from no single identifier' },
   sessions: { token_hash: 'hash of a random session token' },
   idempotency_keys: { request_hash: 'hash of method, URL and body to detect a reused key; not reversible to a person' },

@@ -3,6 +3,8 @@ import type { Dialect } from '../../db/database.js';
 import { enterprisesMigration } from './enterprises/enterprises.migration.js';
 import { accidentsMigration } from './accidents/accidents.migration.js';
 import { hazardsMigration } from './hazards/hazards.migration.js';
+import { responsibilityMigration } from './responsibility/responsibility.migration.js';
+import { accountabilityMigration } from './accountability/accountability.migration.js';
 import { trainingMigration } from './training/training.migration.js';
 import { hazardSettingsMigration } from './hazards/hazard-settings.migration.js';
 import { campaignsMigration } from './campaigns/campaigns.migration.js';
@@ -15,6 +17,8 @@ export function safetyMigrations(dialect: Dialect): Record<string, Migration> {
     '0002-safety-enterprises': enterprisesMigration(dialect),
     '0003-safety-hazards': hazardsMigration(dialect),
     '0004-safety-accidents': accidentsMigration(dialect),
+    '0009-safety-responsibility': responsibilityMigration(dialect),
+    '0010-safety-accountability': accountabilityMigration(dialect),
     '0011-safety-training': trainingMigration(dialect),
     '0006-safety-settings': hazardSettingsMigration(dialect),
     '0007-safety-campaigns': campaignsMigration(dialect),
