@@ -36,7 +36,8 @@ export async function startServer(): Promise<RunningServer> {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.openSync(logFile, 'w');
   const child: ChildProcess = spawn(process.execPath, [cli, 'serve', '--demo'], {
-    env: { ...process.env, SHOUTU_DATA_DIR: dataDir, SHOUTU_PORT: String(port), SHOUTU_HOST: '127.0.0.1' },
+    // The export threshold is lowered so that a demo district's person list needs approval (exports.e2e.test.ts).
+    env: { ...process.env, SHOUTU_DATA_DIR: dataDir, SHOUTU_PORT: String(port), SHOUTU_HOST: '127.0.0.1', SHOUTU_EXPORT_APPROVAL_ROWS: '20' },
     stdio: ['ignore', log, log],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -156,6 +156,20 @@ async function enterpriseWorkbook(api: FixtureApi): Promise<Buffer> {
 
 const TRAVEL_CHECK_REASON = 'decision 0010: every travel check is kept in travel_checks (who checked, when, the answer), not in the audit trail';
 
+/** An export request of haizhou's person list waiting for approval, or approved: below the default threshold no call makes one. */
+async function exportRequest(api: FixtureApi, status: 'pending' | 'approved'): Promise<string> {
+  const requester = await api.t.db.kysely.selectFrom('users').select(['id', 'display_name']).where('username', '=', 'haizhou').executeTakeFirstOrThrow();
+  const leader = await api.t.db.kysely.selectFrom('users').select(['id', 'display_name']).where('username', '=', 'leader').executeTakeFirstOrThrow();
+  const at = api.t.clock.now().toISOString();
+  const id = `audit-coverage-export-${api.next()}`;
+  const decided = status === 'approved' ? { decided_by_id: leader.id, decided_by_name: leader.display_name, decision_reason: '同意', decided_at: at, expires_at: new Date(api.t.clock.now().getTime() + DAY).toISOString() } : {};
+  await api.t.db.kysely
+    .insertInto('export_requests')
+    .values({ id, region_code: '320706', kind: 'persons', format: 'csv', filter: JSON.stringify({ regionCode: await api.haizhouCommunity() }), unmasked: 0, reason: '审计覆盖', status, row_count: 1, requester_id: requester.id, requester_name: requester.display_name, created_at: at, updated_at: at, version: 1, ...decided })
+    .execute();
+  return id;
+}
+
 export const AUDIT_FIXTURES: Record<string, AuditFixture> = {
   // ——— accounts and sign-in ———
   'POST /api/v1/auth/login': { user: 'leader', action: 'auth.login', setup: async () => ({ body: { username: 'leader', password: DEMO_PASSWORD } }) },
@@ -578,6 +592,11 @@ export const AUDIT_FIXTURES: Record<string, AuditFixture> = {
       return { params: { id: certificate.id }, body: { version: certificate.version, reviewedOn: '2025-12-01' } };
     },
   },
+  // ——— exports (SECURITY.md row 18) ———
+  'POST /api/v1/persons/export': { user: 'haizhou', action: 'person.export', setup: async (api) => ({ body: { format: 'csv', regionCode: await api.haizhouCommunity() } }) },
+  'POST /api/v1/exports/:id/approve': { user: 'leader', action: 'export.approve', setup: async (api) => ({ params: { id: await exportRequest(api, 'pending') }, body: { version: 1, reason: '流调工作需要，同意' } }) },
+  'POST /api/v1/exports/:id/reject': { user: 'leader', action: 'export.reject', setup: async (api) => ({ params: { id: await exportRequest(api, 'pending') }, body: { version: 1, reason: '用途不明确' } }) },
+  'POST /api/v1/exports/:id/download': { user: 'haizhou', action: 'person.export', setup: async (api) => ({ params: { id: await exportRequest(api, 'approved') } }) },
 };
 
 /** The test's own helpers around one app. */

@@ -14,7 +14,7 @@ function Box({ box }: { box: ExportBox }) {
   return (
     <>
       <QueryError error={list.error} />
-      <ExportsTable items={list.items} loading={list.isLoading} testId={`exports-table-${box}`} />
+      <ExportsTable items={list.items} loading={list.isLoading} testId={`exports-table-${box}`} showRequester={box !== 'mine'} />
       <LoadMore hasMore={list.hasMore} loading={list.isLoadingMore} onLoadMore={list.loadMore} testId={`exports-load-more-${box}`} />
     </>
   );

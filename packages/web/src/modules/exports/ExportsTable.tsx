@@ -9,7 +9,8 @@ import { exportKeys, exportsApi } from './exports.api';
 import type { ExportRequest } from './exports.types';
 import { ExportStatusTag } from './ExportStatusTag';
 
-export function ExportsTable({ items, loading, testId }: { items: ExportRequest[]; loading: boolean; testId: string }) {
+/** `showRequester` is off in one's own list, where the requester is always oneself. */
+export function ExportsTable({ items, loading, testId, showRequester }: { items: ExportRequest[]; loading: boolean; testId: string; showRequester: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const showError = useApiError();
@@ -30,13 +31,14 @@ export function ExportsTable({ items, loading, testId }: { items: ExportRequest[
         loading={loading}
         dataSource={items}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 'max-content' }}
         data-testid={testId}
         onRow={(request) => ({ 'data-testid': `export-row-${request.id}` }) as object}
         columns={[
           { title: t('exports.field.createdAt'), dataIndex: 'createdAt', width: 170, render: (value: string) => formatDateTime(value) },
           {
             title: t('exports.field.title'),
+            width: 170,
             render: (_, request) => (
               <Space direction="vertical" size={0}>
                 <span>
@@ -46,12 +48,13 @@ export function ExportsTable({ items, loading, testId }: { items: ExportRequest[
               </Space>
             ),
           },
-          { title: t('exports.field.rows'), dataIndex: 'rowCount', width: 90, align: 'right' },
-          { title: t('exports.field.status'), dataIndex: 'status', width: 100, render: (_, request) => <ExportStatusTag status={request.status} /> },
-          { title: t('exports.field.requester'), width: 150, render: (_, request) => request.requester.name },
-          { title: t('exports.field.reason'), dataIndex: 'reason', ellipsis: true, render: (value: string | null) => value ?? '' },
+          { title: t('exports.field.rows'), dataIndex: 'rowCount', width: 80, align: 'right' },
+          { title: t('exports.field.status'), dataIndex: 'status', width: 130, render: (_, request) => <ExportStatusTag status={request.status} /> },
+          ...(showRequester ? [{ title: t('exports.field.requester'), width: 140, render: (_: unknown, request: ExportRequest) => request.requester.name }] : []),
+          { title: t('exports.field.reason'), dataIndex: 'reason', width: 200, ellipsis: true, render: (value: string | null) => value ?? '' },
           {
             title: t('exports.field.decision'),
+            width: 220,
             render: (_, request) =>
               request.decidedBy ? (
                 <Tooltip title={formatDateTime(request.decidedAt)}>
@@ -61,10 +64,19 @@ export function ExportsTable({ items, loading, testId }: { items: ExportRequest[
                 ''
               ),
           },
-          { title: t('exports.field.expiresAt'), dataIndex: 'expiresAt', width: 170, render: (value: string | null) => formatDateTime(value) },
+          {
+            title: t('exports.field.file'),
+            width: 200,
+            render: (_, request) =>
+              request.producedAt
+                ? t('exports.file.produced', { at: formatDateTime(request.producedAt), rows: request.fileRows })
+                : request.expiresAt
+                  ? t('exports.file.until', { at: formatDateTime(request.expiresAt) })
+                  : '',
+          },
           {
             title: t('exports.field.actions'),
-            width: 170,
+            width: 150,
             fixed: 'right',
             render: (_, request) => (
               <Space>
