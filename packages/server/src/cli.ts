@@ -12,6 +12,7 @@ import { DEMO_ACCOUNTS } from './demo/demo-accounts.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { importCityRegions } from './modules/regions/regions.import.js';
 import { createUserFromCli, resetTotpFromCli } from './modules/users/users.cli.js';
+import { ContentStore } from './files/content-store.js';
 import { backup, restore } from './ops/backup.js';
 import { SCHEDULED_JOBS } from './ops/jobs.js';
 import { jobContext, Scheduler, type JobLog } from './ops/scheduler.js';
@@ -170,18 +171,19 @@ jobs
 
 program
   .command('backup <file>')
-  .description('Write a verified logical backup (gzip JSON lines with per-table checksums)')
+  .description('Write a verified logical backup (gzip JSON lines with per-table checksums) holding the uploaded files too')
   .action(async (file: string) => {
-    const manifest = await withDatabase((db) => backup(db, file, new Date()));
+    const manifest = await withDatabase((db) => backup(db, file, new Date(), { store: new ContentStore(loadConfig().files.dir) }));
     for (const [table, t] of Object.entries(manifest.tables)) console.log(`${table.padEnd(12)} ${String(t.rows).padStart(8)} rows  sha256 ${t.sha256.slice(0, 16)}…`);
+    for (const [collection, f] of Object.entries(manifest.files ?? {})) console.log(`${collection.padEnd(12)} ${String(f.count).padStart(8)} files ${f.bytes} bytes`);
     console.log(`Backup written to ${file}`);
   });
 
 program
   .command('restore <file>')
-  .description('Restore a backup into an empty database and verify every table checksum')
+  .description('Restore a backup into an empty database and its uploaded files into SHOUTU_FILES_DIR, verifying every table checksum and file hash')
   .action(async (file: string) => {
-    const manifest = await withDatabase((db) => restore(db, file));
+    const manifest = await withDatabase((db) => restore(db, file, { store: new ContentStore(loadConfig().files.dir) }));
     console.log(`Restored and verified ${Object.values(manifest.tables).reduce((n, t) => n + t.rows, 0)} rows from ${file}`);
   });
 

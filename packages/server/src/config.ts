@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_PHOTO_MAX_BYTES } from '@shoutu/domain';
 
 /**
  * Every setting comes from the environment (docs/operations.md lists them). Demo mode relaxes
@@ -36,6 +37,8 @@ export interface Config {
   accountabilityOverdueDays: number;
   /** Whether `serve` runs the scheduled jobs (ops/jobs.ts); one process per installation should. */
   jobs: boolean;
+  /** Uploaded files, stored by content hash outside the database (decision 0021). */
+  files: { dir: string; photoMaxBytes: number };
 }
 
 /** Cybersecurity Law art. 21: network logs are kept for no less than six months. */
@@ -110,6 +113,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     exports: { approvalRows: intSetting(env, 'SHOUTU_EXPORT_APPROVAL_ROWS', 1_000), downloadHours: intSetting(env, 'SHOUTU_EXPORT_DOWNLOAD_HOURS', 24) },
     accountabilityOverdueDays: intSetting(env, 'SHOUTU_ACCOUNTABILITY_OVERDUE_DAYS', 1),
     jobs: jobsSetting(env),
+    files: { dir: path.resolve(env.SHOUTU_FILES_DIR ?? path.join(dataDir, 'files')), photoMaxBytes: intSetting(env, 'SHOUTU_PHOTO_MAX_BYTES', DEFAULT_PHOTO_MAX_BYTES) },
     ...overrides,
   };
 }

@@ -6,6 +6,7 @@ export * from './hazard-governance-plan.js';
 export * from './hazard-state-machine.js';
 export * from './major-hazard-listing.js';
 export * from './hazard-settings.js';
+export * from './evidence-photo.js';
 export * from './chemical-major-hazards.js';
 export * from './double-decrease.js';
 export * from './duty-templates.js';

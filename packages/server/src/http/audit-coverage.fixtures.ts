@@ -4,6 +4,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { totpCode } from '../modules/auth/totp.js';
 import { communitiesIn, fictitiousIds, fictitiousPhones } from '../test-support/fixtures.js';
 import { DEMO_PASSWORD, type TestApp } from '../test-support/harness.js';
+import { photoUpload, tinyPng } from '../test-support/photos.js';
 
 /**
  * One successful call of every mutating route (POST, PUT, PATCH, DELETE), for the generated test
@@ -404,6 +405,23 @@ export const AUDIT_FIXTURES: Record<string, AuditFixture> = {
       await api.ok('haizhou', 'POST', `/hazards/${created.id}/transitions`, { version: created.version, action: 'assign', responsibleUnit: '设备部', responsiblePerson: '张三丰', deadline: new Date(api.t.clock.now().getTime() + DAY).toISOString() });
       api.advance(40 * DAY);
       return {};
+    },
+  },
+  'PUT /api/v1/safety/hazard-settings': {
+    user: 'yingji',
+    action: 'hazard_settings.update',
+    setup: async (api) => {
+      const current = await api.ok<{ regionCode: string | null; version: number; cityEscalationAfterDays: number; acceptanceWait: unknown; listing: unknown }>('yingji', 'GET', '/safety/hazard-settings?regionCode=320700');
+      return { body: { regionCode: '320700', version: current.regionCode === '320700' ? current.version : 0, cityEscalationAfterDays: 6, acceptanceWait: current.acceptanceWait, listing: current.listing } };
+    },
+  },
+  'POST /api/v1/hazards/:id/photos': {
+    user: 'haizhou',
+    action: 'hazard.photo_upload',
+    setup: async (api) => {
+      const created = await hazard(api);
+      const upload = photoUpload(tinyPng(`audit ${api.next()}`));
+      return { params: { id: created.id }, body: upload.payload, contentType: upload.contentType };
     },
   },
 

@@ -28,6 +28,7 @@ export const BACKUP_TABLES = [
   { table: 'hazard_events', key: ['id'] },
   { table: 'enforcement_cases', key: ['id'] },
   { table: 'hazard_settings', key: ['region_code'] },
+  { table: 'hazard_photos', key: ['id'] },
   { table: 'accidents', key: ['id'] },
   { table: 'accident_revisions', key: ['id'] },
   { table: 'accident_level_reports', key: ['id'] },

@@ -62,6 +62,7 @@ const OTHER_PERSONAL_DATA: Registry = {
   accidents: { reporter: SAFETY_RECORD },
   hazards: { responsible_person: SAFETY_RECORD },
   hazard_events: { actor_name: SAFETY_RECORD },
+  hazard_photos: { uploaded_by_name: SAFETY_RECORD },
   inspections: { inspector_name: SAFETY_RECORD, note: SAFETY_RECORD },
   inspection_items: { note: SAFETY_RECORD },
   risk_points: { responsible_person: SAFETY_RECORD },

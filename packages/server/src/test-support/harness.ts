@@ -83,7 +83,9 @@ export async function createTestApp(engine: Dialect, overrides: Partial<Config> 
   await importCityRegions(db, audit, '3207', clock.now());
   const masterKey = randomBytes(32);
   await seedDemo(db.kysely, audit, DEMO_PASSWORD, clock.now(), new FieldCrypto(masterKey));
-  const config = loadConfig({ SHOUTU_DATA_DIR: os.tmpdir() }, { demo: true, ...overrides });
+  // Uploaded files go to a folder of this app's own, removed on close.
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoutu-files-'));
+  const config = loadConfig({ SHOUTU_DATA_DIR: os.tmpdir(), SHOUTU_FILES_DIR: filesDir }, { demo: true, ...overrides });
   const app = await buildApp({ config, db, clock, logger: false, masterKey });
   installPersonalDataScanner(app);
   await app.ready();
@@ -102,6 +104,7 @@ export async function createTestApp(engine: Dialect, overrides: Partial<Config> 
     async close() {
       await app.close();
       await drop();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

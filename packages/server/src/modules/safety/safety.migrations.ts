@@ -7,6 +7,7 @@ import { responsibilityMigration } from './responsibility/responsibility.migrati
 import { accountabilityMigration } from './accountability/accountability.migration.js';
 import { trainingMigration } from './training/training.migration.js';
 import { hazardSettingsMigration } from './hazards/hazard-settings.migration.js';
+import { hazardPhotosMigration } from './hazards/hazard-photos.migration.js';
 import { campaignsMigration } from './campaigns/campaigns.migration.js';
 import { enforcementMigration } from './enforcement/enforcement.migration.js';
 import { hazardListIndexesMigration } from './hazards/hazards.list-indexes.migration.js';
@@ -20,6 +21,7 @@ export function safetyMigrations(dialect: Dialect): Record<string, Migration> {
     '0009-safety-responsibility': responsibilityMigration(dialect),
     '0010-safety-accountability': accountabilityMigration(dialect),
     '0011-safety-training': trainingMigration(dialect),
+    '0005-safety-hazard-photos': hazardPhotosMigration(dialect),
     '0006-safety-settings': hazardSettingsMigration(dialect),
     '0007-safety-campaigns': campaignsMigration(dialect),
     '0008-safety-enforcement': enforcementMigration(dialect),

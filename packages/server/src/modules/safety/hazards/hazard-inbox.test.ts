@@ -30,7 +30,7 @@ describe.each(ENGINES)('hazard inbox on %s', (engine) => {
   let otherEnterprise: string;
 
   const signIn = async () => {
-    [haizhou, lianyun, yingji, grid, officer] = await Promise.all(['haizhou', 'lianyun', 'yingji', 'grid', `nb_officer_${engine}`].map((u) => t.login(u)));
+    [haizhou, lianyun, yingji, grid, officer] = (await Promise.all(['haizhou', 'lianyun', 'yingji', 'grid', `nb_officer_${engine}`].map((u) => t.login(u)))) as [string, string, string, string, string];
   };
   const inbox = async (cookie: string, limit = 100): Promise<Inbox> => {
     const response = await api.call(cookie, 'GET', `/hazards/inbox?limit=${limit}`);

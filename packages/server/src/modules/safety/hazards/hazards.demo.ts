@@ -232,7 +232,7 @@ function demoAction(step: Exclude<Step, { act: 'list' } | { act: 'escalate' }>, 
     case 'assign':
       return [{ type: 'assign', responsibleUnit: '设备部', responsiblePerson: '周强', deadline: new Date(now.getTime() + step.deadlineDays * DAY).toISOString(), governancePlan: step.plan ? PLAN : null }, REGULATOR];
     case 'submit':
-      return [{ type: 'submit_rectification', evidence: `已按要求整改，附整改前后照片${DEMO}`, photos: ['demo://rectification-before.jpg', 'demo://rectification-after.jpg'] }, ENTERPRISE];
+      return [{ type: 'submit_rectification', evidence: `已按要求整改，整改记录存档备查${DEMO}` }, ENTERPRISE];
     case 'send_back':
       return [{ type: 'send_back', reason: `整改不彻底，请补充整改记录${DEMO}` }, REGULATOR];
     case 'accept':

@@ -1,4 +1,6 @@
-import { isOverdue, latestExtensionRequestAt, maskName, type HazardSettings } from '@shoutu/domain';
+import { isOverdue, latestExtensionRequestAt, maskName, type HazardSettings, type PhotoType } from '@shoutu/domain';
+import type { HazardPhotoRow } from './hazard-photos.repository.js';
+import type { HazardPhoto } from './hazard-photos.schema.js';
 import type { HazardEventRow, HazardRow } from './hazards.repository.js';
 import type { Hazard, HazardEvent } from './hazards.schema.js';
 import { toHazardState } from './hazards.state.js';
@@ -76,5 +78,19 @@ export function presentEvent(row: HazardEventRow): HazardEvent {
     actorKind: row.actor_kind,
     at: row.at,
     payload,
+  };
+}
+
+/** A photo's metadata and where to GET its bytes. */
+export function presentPhoto(row: HazardPhotoRow): HazardPhoto {
+  return {
+    id: row.id,
+    hazardId: row.hazard_id,
+    mime: row.mime as PhotoType,
+    bytes: row.bytes,
+    sha256: row.sha256,
+    uploadedBy: row.uploaded_by_name,
+    uploadedAt: row.uploaded_at,
+    url: `/api/v1/hazards/${row.hazard_id}/photos/${row.id}`,
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { hazardInboxRoutes } from './hazard-inbox.routes.js';
+import { hazardPhotosRoutes } from './hazard-photos.routes.js';
 import { hazardSettingsRoutes } from './hazard-settings.routes.js';
 import { escalateOverdueHazards } from './hazards.escalation.js';
 import { requireEnterpriseSafetyActor } from './hazards.policy.js';
@@ -22,6 +23,7 @@ export const hazardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['hazards'];
   await app.register(hazardSettingsRoutes);
   await app.register(hazardInboxRoutes);
+  await app.register(hazardPhotosRoutes);
 
   app.get('/hazards', { config: { permission: 'hazards:read' }, schema: { tags, summary: 'Hazards in your ground, newest found first; filter by status, grade, overdue, enterprise, region', querystring: HazardListQuery, response: { 200: HazardList } } }, (request) =>
     service.list(request.ctx, request.query),

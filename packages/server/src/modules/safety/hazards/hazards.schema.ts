@@ -2,11 +2,12 @@ import { GOVERNANCE_PLAN_PARTS, HAZARD_ACTION_TYPES, HAZARD_STATUSES } from '@sh
 import { Type, type Static, type TSchema } from 'typebox';
 import { Page, PageQuery } from '../../../http/pagination.js';
 import { RegionCode } from '../../regions/regions.schema.js';
+import { HazardPhoto } from './hazard-photos.schema.js';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Instant = Type.String({ maxLength: 40, description: 'ISO 8601 date-time with its offset, e.g. 2026-03-31T18:00:00+08:00' });
-/** A photo is referenced by URL or file id; uploads come later. */
+/** A photo: the id of one uploaded to the hazard (POST /hazards/:id/photos); older records may hold a URL. */
 const Photo = Type.String({ minLength: 1, maxLength: 500 });
 const Photos = Type.Array(Photo, { maxItems: 20 });
 
@@ -86,6 +87,7 @@ export const HazardDetail = Type.Object({
   events: Type.Array(HazardEvent),
   allowedActions: Type.Array(HazardActionType, { description: 'The transitions the caller could take now' }),
   canList: Type.Boolean({ description: 'Whether the caller may list this hazard for supervision (挂牌督办)' }),
+  photoFiles: Type.Array(HazardPhoto, { description: 'Photos uploaded to the hazard, oldest first; events and the rectification name them by id' }),
 });
 export type HazardDetail = Static<typeof HazardDetail>;
 

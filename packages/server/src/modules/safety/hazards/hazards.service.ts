@@ -26,10 +26,11 @@ import { enterpriseScope, EnterprisesService } from '../enterprises/enterprises.
 import { IndustrySupervisionService } from '../industries/industry-supervision.service.js';
 import { EnterpriseLookup, type EnterpriseRef } from './enterprise-lookup.js';
 import { toHazardAction } from './hazards.actions.js';
+import { HazardPhotosRepository } from './hazard-photos.repository.js';
 import { HazardSettingsService } from './hazard-settings.service.js';
 import { WORKING_CALENDAR } from './hazards.listing.js';
 import { hazardActorOf, listingUnitOf, mayWorkOnEnterpriseSafety, requireEnterpriseSafetyActor } from './hazards.policy.js';
-import { presentEvent, presentHazard } from './hazards.present.js';
+import { presentEvent, presentHazard, presentPhoto } from './hazards.present.js';
 import { HazardsRepository, type HazardRow, type HazardScope } from './hazards.repository.js';
 import type { CreateHazardBody, HazardDetail, HazardListQuery, HazardOverview, ListingBody, TransitionBody } from './hazards.schema.js';
 import { stateColumns, toHazardState } from './hazards.state.js';
@@ -109,6 +110,7 @@ export class HazardsService {
     return {
       ...presentHazard(row, ctx.now(), settings),
       events: (await repo.events(id)).map(presentEvent),
+      photoFiles: (await new HazardPhotosRepository(ctx.db).ofHazard(id)).map(presentPhoto),
       allowedActions: mayAct ? allowedActions(toHazardState(row), hazardActorOf(actor)) : [],
       canList: mayAct && row.grade === 'major' && row.status !== 'closed' && row.listed_by_unit_id === null && listingUnitOf(actor) !== null,
     };
@@ -196,6 +198,7 @@ export class HazardsService {
     if (!row) throw notFound();
     const actor = requireEnterpriseSafetyActor(ctx);
     if (row.version !== body.version) throw new AppError('version_conflict');
+    if (action.type === 'submit_rectification') await requireOwnPhotos(ctx, row.id, action.photos ?? []);
     const at = ctx.now();
     const { listing: limits, acceptanceWait } = (await this.settings.inForce()).for(row.region_code);
     const result = transition(toHazardState(row), action, actor, at);
@@ -331,6 +334,13 @@ function eventActor(ctx: RequestContext) {
 function reportSource(ctx: RequestContext): HazardSource {
   const kind = hazardActorOf(ctx.actor!).kind;
   return kind === 'regulator' ? 'regulator_inspection' : kind === 'enterprise_safety_officer' ? 'self_inspection' : 'report';
+}
+
+/** Evidence names photos uploaded to this very hazard (POST /hazards/:id/photos), by id. */
+async function requireOwnPhotos(ctx: RequestContext, hazardId: string, photos: readonly string[]): Promise<void> {
+  const known = await new HazardPhotosRepository(ctx.db).idsOf(hazardId, photos);
+  const unknown = photos.flatMap((photo, i) => (known.has(photo) ? [] : [fieldError(`photos.${i}`, 'unknown_photo')]));
+  if (unknown.length > 0) throw invalid(...unknown);
 }
 
 function cleanPhotos(photos: readonly string[] | undefined): string[] {

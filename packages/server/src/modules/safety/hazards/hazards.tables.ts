@@ -91,14 +91,32 @@ export interface HazardSettingsTable {
   version: number;
 }
 
+/**
+ * A photo uploaded to a hazard: its bytes live in the content store under `sha256`; the row holds
+ * who uploaded it and when, and carries the hazard's region, so the ground decides who sees it.
+ */
+export interface HazardPhotoTable {
+  id: string;
+  hazard_id: string;
+  region_code: string;
+  sha256: string;
+  mime: string;
+  bytes: number;
+  uploaded_by: string | null;
+  uploaded_by_name: string | null;
+  uploaded_at: string;
+}
+
 export interface HazardTables {
   hazards: HazardTable;
   hazard_events: HazardEventTable;
   hazard_settings: HazardSettingsTable;
+  hazard_photos: HazardPhotoTable;
 }
 
 export const HAZARD_GROUNDED_TABLES = {
   hazards: 'region_code',
   hazard_events: 'region_code',
   hazard_settings: 'region_code',
+  hazard_photos: 'region_code',
 } as const;

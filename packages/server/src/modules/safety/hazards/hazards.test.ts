@@ -6,6 +6,7 @@ import { hashPassword } from '../../auth/passwords.js';
 import { UsersRepository } from '../../users/users.repository.js';
 import { EnterprisesRepository } from '../enterprises/enterprises.repository.js';
 import { createTestApp, DEMO_PASSWORD, ENGINES, type TestApp } from '../../../test-support/harness.js';
+import { photoUpload, tinyPng } from '../../../test-support/photos.js';
 import { CITY_ESCALATION_AFTER_DAYS } from './hazards.escalation.js';
 
 const HAIZHOU_COMMUNITY = '320706010001';
@@ -168,8 +169,12 @@ describe.each(ENGINES)('hazard governance on %s', (engine) => {
       expect(assigned).toMatchObject({ status: 'rectifying', version: 2, responsiblePerson: '张**' });
       expect(assigned.deadline).toBe(assigned.originalDeadline);
       expect(JSON.stringify(assigned)).not.toContain('张三丰');
-      // The enterprise reports its rectification with evidence and photos.
-      const submitted = await step(officer, assigned, { action: 'submit_rectification', version: 2, evidence: '杂物已清理，设置禁止堆放标识', photos: ['photo://after-1.jpg'] });
+      // The enterprise uploads a photo, then reports its rectification with the evidence and the photo.
+      const upload = photoUpload(tinyPng('after-1'));
+      const uploaded = await t.app.inject({ method: 'POST', url: `/api/v1/hazards/${assigned.id}/photos`, headers: { cookie: officer, 'content-type': upload.contentType }, payload: upload.payload });
+      expect(uploaded.statusCode, uploaded.body).toBe(201);
+      const photoId = (uploaded.json() as { id: string }).id;
+      const submitted = await step(officer, assigned, { action: 'submit_rectification', version: 2, evidence: '杂物已清理，设置禁止堆放标识', photos: [photoId] });
       expect(submitted).toMatchObject({ status: 'awaiting_acceptance', version: 3 });
       expect(submitted.allowedActions).toEqual([]);
       const sentBack = await step(haizhou, submitted, { action: 'send_back', version: 3, reason: '标识未张贴' });
@@ -190,10 +195,10 @@ describe.each(ENGINES)('hazard governance on %s', (engine) => {
       expect(closed.events.map((e) => e.actorName)).toEqual(['演示·海州区干部', '演示·海州区干部', '测试·企业安全员', '演示·海州区干部', '测试·企业安全员', '演示·海州区干部']);
       expect(closed.events[1]!.payload).toMatchObject({ responsibleUnit: '设备部', responsiblePerson: '张**' });
       expect(closed.events[3]!.payload).toMatchObject({ reason: '标识未张贴' });
-      expect(closed.events[2]!.payload).toMatchObject({ photos: ['photo://after-1.jpg'] });
+      expect(closed.events[2]!.payload).toMatchObject({ photos: [photoId] });
 
       const audit = await t.db.kysely.selectFrom('audit_log').select(['action', 'actor_username']).where('object_type', '=', 'hazard').where('object_id', '=', found.id).orderBy('seq').execute();
-      expect(audit.map((a) => a.action)).toEqual(['hazard.create', 'hazard.assign', 'hazard.submit_rectification', 'hazard.send_back', 'hazard.submit_rectification', 'hazard.accept']);
+      expect(audit.map((a) => a.action)).toEqual(['hazard.create', 'hazard.assign', 'hazard.photo_upload', 'hazard.submit_rectification', 'hazard.send_back', 'hazard.submit_rectification', 'hazard.accept']);
     });
 
     it('lets the enterprise accept a general hazard of its own self-inspection, never one a regulator found', async () => {

@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useApiError } from '../../../app/api/useApiError';
 import type { HazardActionType, HazardDetail, HazardTransition } from './hazards.types';
-import { PhotoRefsInput } from './PhotoRefsInput';
+import { PhotoUpload } from './PhotoUpload';
 import { useHazardStep } from './useHazards';
 import { useLabel } from './useLabel';
 
@@ -111,8 +111,8 @@ export function HazardActionModal({ hazard, step, onClose, onDone }: { hazard: H
             <Form.Item name="evidence" label={t('hazards.form.evidence')} rules={[...required, { max: 4000 }]}>
               <Input.TextArea rows={4} data-testid="hazard-form-evidence" />
             </Form.Item>
-            <Form.Item name="photos" label={t('hazards.form.photos')}>
-              <PhotoRefsInput data-testid="hazard-form-photos" />
+            <Form.Item name="photos" label={t('hazards.form.photos')} extra={t('hazards.photos.hint')}>
+              <PhotoUpload hazardId={hazard.id} data-testid="hazard-form-photos" />
             </Form.Item>
           </>
         )}

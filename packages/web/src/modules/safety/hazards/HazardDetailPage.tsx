@@ -1,6 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { GOVERNANCE_PLAN_PART_LABELS, GOVERNANCE_PLAN_PARTS } from '@shoutu/domain';
 import { App, Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -8,10 +9,14 @@ import { isApiError } from '../../../app/api/problem';
 import { formatDateTime } from '../../../app/formatDateTime';
 import { PageHeader } from '../../../app/layout/PageHeader';
 import { QueryError } from '../../../app/layout/QueryError';
+import { usePermission } from '../../auth/hooks/usePermission';
 import { RegionName } from '../../regions/components/RegionName';
 import { HazardActionModal, type HazardStep } from './HazardActionModal';
 import { HazardGradeTag, HazardMarks, HazardStatusTag } from './HazardTags';
 import { HazardTimeline } from './HazardTimeline';
+import { hazardKeys } from './hazards.api';
+import { PhotoThumbs } from './PhotoThumbs';
+import { AddPhotoButton } from './PhotoUpload';
 import type { HazardDetail } from './hazards.types';
 import { useHazard } from './useHazards';
 import { useLabel } from './useLabel';
@@ -26,20 +31,10 @@ function headline(description: string): string {
   return first.length > 40 ? `${first.slice(0, 40).join('')}…` : first.join('');
 }
 
-function Photos({ photos }: { photos: string[] }) {
+function Basics({ hazard, canUpload }: { hazard: HazardDetail; canUpload: boolean }) {
   const { t } = useTranslation();
-  if (photos.length === 0) return <>{t('common.empty')}</>;
-  return (
-    <Space wrap>
-      {photos.map((photo) => (
-        <Tag key={photo}>{photo}</Tag>
-      ))}
-    </Space>
-  );
-}
-
-function Basics({ hazard }: { hazard: HazardDetail }) {
-  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: hazardKeys.detail(hazard.id) });
   return (
     <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small" data-testid="hazard-basic">
       <Descriptions.Item label={t('hazards.field.enterprise')}>{hazard.enterpriseName}</Descriptions.Item>
@@ -55,7 +50,11 @@ function Basics({ hazard }: { hazard: HazardDetail }) {
         </Descriptions.Item>
       )}
       <Descriptions.Item label={t('hazards.field.photos')} span={3}>
-        <Photos photos={hazard.photos} />
+        <Space wrap align="start">
+          <PhotoThumbs photos={hazard.photoFiles} testId="hazard-photos" />
+          {hazard.photos.length > 0 && <PhotoThumbs photos={[]} refs={hazard.photos} />}
+          {canUpload && <AddPhotoButton hazardId={hazard.id} onUploaded={refresh} />}
+        </Space>
       </Descriptions.Item>
     </Descriptions>
   );
@@ -84,7 +83,7 @@ function Rectification({ hazard }: { hazard: HazardDetail }) {
             <Typography.Text type="secondary">{`　${formatDateTime(hazard.rectification.submittedAt)}`}</Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={t('hazards.form.photos')} span={2}>
-            <Photos photos={hazard.rectification.photos} />
+            <PhotoThumbs photos={hazard.photoFiles} refs={hazard.rectification.photos} testId="hazard-rectification-photos" />
           </Descriptions.Item>
           {hazard.acceptanceDueAt && (
             <Descriptions.Item label={t('hazards.field.acceptanceDueAt')} span={2}>
@@ -140,6 +139,7 @@ export default function HazardDetailPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const hazard = useHazard(id);
+  const canManage = usePermission('hazards:manage');
   const [step, setStep] = useState<HazardStep | null>(null);
 
   const back = (
@@ -182,7 +182,7 @@ export default function HazardDetailPage() {
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} data-testid="hazard-description">
             {h.description}
           </Typography.Paragraph>
-          <Basics hazard={h} />
+          <Basics hazard={h} canUpload={canManage && h.status !== 'closed'} />
         </Card>
         <Card title={t('hazards.detail.rectification')}>
           <Rectification hazard={h} />
@@ -198,7 +198,7 @@ export default function HazardDetailPage() {
           </Card>
         )}
         <Card title={t('hazards.detail.timeline')}>
-          <HazardTimeline events={h.events} />
+          <HazardTimeline events={h.events} photos={h.photoFiles} />
         </Card>
       </Space>
       {step && (

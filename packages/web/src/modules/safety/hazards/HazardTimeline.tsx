@@ -3,7 +3,8 @@ import { Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../app/formatDateTime';
-import type { HazardEvent } from './hazards.types';
+import type { HazardEvent, HazardPhoto } from './hazards.types';
+import { PhotoThumbs } from './PhotoThumbs';
 import { useLabel } from './useLabel';
 
 const COLOURS: Record<string, string> = { found: 'gray', accepted: 'green', sent_back: 'red', escalated: 'red', acceptance_overdue: 'orange', listed: 'purple', extension_rejected: 'orange' };
@@ -20,7 +21,7 @@ function details(event: HazardEvent, t: TFunction): string[] {
     case 'assigned':
       return [t('hazards.event.detail.assigned', { unit: text(p.responsibleUnit), person: text(p.responsiblePerson), deadline: time(p.deadline) }), ...(p.governancePlan ? [t('hazards.event.detail.withPlan')] : [])];
     case 'rectification_submitted':
-      return [text(p.evidence), ...(Array.isArray(p.photos) && p.photos.length ? [t('hazards.event.detail.photos', { count: p.photos.length })] : []), ...(p.withdrawnExtension ? [t('hazards.event.detail.withdrawnExtension')] : [])];
+      return [text(p.evidence), ...(p.withdrawnExtension ? [t('hazards.event.detail.withdrawnExtension')] : [])];
     case 'sent_back':
     case 'extension_rejected':
       return [t('hazards.event.detail.reason', { reason: text(p.reason) })];
@@ -42,7 +43,7 @@ function details(event: HazardEvent, t: TFunction): string[] {
 }
 
 /** Every step the hazard went through: who, when, from which status to which, and the version it produced. */
-export function HazardTimeline({ events }: { events: HazardEvent[] }) {
+export function HazardTimeline({ events, photos }: { events: HazardEvent[]; photos: HazardPhoto[] }) {
   const { t } = useTranslation();
   const label = useLabel();
   return (
@@ -62,6 +63,11 @@ export function HazardTimeline({ events }: { events: HazardEvent[] }) {
                 {line}
               </div>
             ))}
+            {Array.isArray(event.payload.photos) && event.payload.photos.length > 0 && (
+              <div style={{ margin: '4px 0' }}>
+                <PhotoThumbs photos={photos} refs={event.payload.photos.filter((ref): ref is string => typeof ref === 'string')} size={56} testId={`hazard-event-photos-${event.version}`} />
+              </div>
+            )}
             <Typography.Text type="secondary">
               {t('hazards.event.by', { at: formatDateTime(event.at), actor: event.actorName ?? t(`hazards.event.actor.${event.actorKind}`, { defaultValue: event.actorKind }), version: event.version })}
             </Typography.Text>

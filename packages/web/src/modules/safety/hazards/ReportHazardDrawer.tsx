@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useApiError } from '../../../app/api/useApiError';
 import { EnterpriseSelect } from '../shared/EnterpriseSelect';
 import type { HazardDetail, HazardGrade } from './hazards.types';
-import { PhotoRefsInput } from './PhotoRefsInput';
 import { useReportHazard } from './useHazards';
 import { useLabel } from './useLabel';
 
@@ -13,10 +12,9 @@ interface Values {
   grade: HazardGrade;
   description: string;
   place?: string;
-  photos?: string[];
 }
 
-/** A hazard seen outside a checklist inspection. Mounted while open, so each opening starts fresh. */
+/** A hazard seen outside a checklist inspection; its photos are uploaded on its page once it exists. Mounted while open, so each opening starts fresh. */
 export function ReportHazardDrawer({ onClose, onReported, enterpriseId }: { onClose: () => void; onReported: (hazard: HazardDetail) => void; enterpriseId?: string | null }) {
   const { t } = useTranslation();
   const label = useLabel();
@@ -26,7 +24,7 @@ export function ReportHazardDrawer({ onClose, onReported, enterpriseId }: { onCl
 
   const submit = (values: Values) =>
     report.mutate(
-      { enterpriseId: values.enterpriseId, grade: values.grade, description: values.description.trim(), place: values.place?.trim() || null, photos: values.photos ?? [] },
+      { enterpriseId: values.enterpriseId, grade: values.grade, description: values.description.trim(), place: values.place?.trim() || null },
       { onSuccess: onReported, onError: (error) => showError(error, form) },
     );
 
@@ -57,9 +55,6 @@ export function ReportHazardDrawer({ onClose, onReported, enterpriseId }: { onCl
         </Form.Item>
         <Form.Item name="place" label={t('hazards.field.place')} rules={[{ max: 200 }]}>
           <Input data-testid="hazard-report-place" />
-        </Form.Item>
-        <Form.Item name="photos" label={t('hazards.field.photos')}>
-          <PhotoRefsInput data-testid="hazard-report-photos" />
         </Form.Item>
       </Form>
     </Drawer>

@@ -57,10 +57,23 @@ export interface HazardEvent {
   payload: Record<string, unknown>;
 }
 
+/** A photo uploaded to a hazard; `url` answers its bytes within the ground. */
+export interface HazardPhoto {
+  id: string;
+  hazardId: string;
+  mime: 'image/jpeg' | 'image/png' | 'image/webp';
+  bytes: number;
+  sha256: string;
+  uploadedBy: string | null;
+  uploadedAt: string;
+  url: string;
+}
+
 export interface HazardDetail extends Hazard {
   events: HazardEvent[];
   allowedActions: HazardActionType[];
   canList: boolean;
+  photoFiles: HazardPhoto[];
 }
 
 export interface HazardFilter {
