@@ -6,10 +6,12 @@ import { enterprisesNavItems, enterprisesRoutes } from './enterprises/enterprise
 import { hazardInboxNavItems, hazardsNavItems, hazardsRoutes } from './hazards/hazards.routes';
 import { inspectionsNavItems, inspectionsRoutes } from './inspections/inspections.routes';
 import { risksNavItems, risksRoutes } from './risks/risks.routes';
+import { campaignsNavItems, campaignsRoutes } from './campaigns/campaigns.routes';
+import { enforcementNavItems, enforcementRoutes } from './enforcement/enforcement.routes';
 import { trainingNavItems, trainingRoutes } from './training/training.routes';
 
 /** Pages of the safety capability, mounted inside the signed-in layout. */
-export const safetyRoutes: RouteObject[] = [...enterprisesRoutes, ...coverageRoutes, ...risksRoutes, ...inspectionsRoutes, ...hazardsRoutes, ...accidentsRoutes, ...trainingRoutes];
+export const safetyRoutes: RouteObject[] = [...enterprisesRoutes, ...coverageRoutes, ...risksRoutes, ...inspectionsRoutes, ...hazardsRoutes, ...campaignsRoutes, ...enforcementRoutes, ...accidentsRoutes, ...trainingRoutes];
 
 /** The safety capability's group in the side menu. */
-export const safetyNavigation: NavGroup[] = [{ key: 'safety', labelKey: 'accidents.nav.group', items: [...hazardInboxNavItems, ...enterprisesNavItems, ...coverageNavItems, ...risksNavItems, ...inspectionsNavItems, ...hazardsNavItems, ...accidentsNavItems, ...trainingNavItems] }];
+export const safetyNavigation: NavGroup[] = [{ key: 'safety', labelKey: 'accidents.nav.group', items: [...hazardInboxNavItems, ...enterprisesNavItems, ...coverageNavItems, ...risksNavItems, ...inspectionsNavItems, ...hazardsNavItems, ...campaignsNavItems, ...enforcementNavItems, ...accidentsNavItems, ...trainingNavItems] }];

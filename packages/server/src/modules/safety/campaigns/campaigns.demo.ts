@@ -20,13 +20,16 @@ import { CampaignsRepository } from './campaigns.repository.js';
 
 /**
  * The demo campaign (every text marked 演示): the city's 危险化学品安全专项整治 over the chemical
- * industries (C25 石油加工, C26 化学原料, C27 医药), started a month ago, with regulator inspections
- * of a few of its enterprises against the 2017 criteria, a self-inspection, and the major hazards
- * they found: one closed by formal acceptance, one past its deadline, one just found. Hazards go
- * through the domain's state machine at past instants, as the API would have written them.
+ * industries (C25 石油加工, C26 化学原料, C27 医药) and, named one by one, 海州's LPG distributor,
+ * started a month ago, with regulator inspections of a few of its enterprises against the 2017
+ * criteria, a self-inspection, and the major hazards they found: one closed by formal acceptance,
+ * one past its deadline, one just found. Hazards go through the domain's state machine at past
+ * instants, as the API would have written them.
  */
 
 const DAY = 86_400_000;
+/** Stores liquefied petroleum gas without being in a chemical industry: in scope by name. */
+const NAMED = '海州演示燃气有限公司';
 const DEMO = '（演示）';
 const PLAN = Object.fromEntries(GOVERNANCE_PLAN_PARTS.map((part, i) => [part, `${['完成自动化控制改造并投用联锁', '停用相关装置，委托有资质单位设计施工', '专项资金 120 万元', '企业主要负责人牵头，生产部、设备部负责', '限期内完成并经评估后申请验收', '改造期间停产，落实监护，修订应急预案'][i]}${DEMO}`]));
 
@@ -68,7 +71,7 @@ export async function seedDemoCampaigns(trx: Kysely<Database>, unitIds: Readonly
     template_code: 'chemical_major_hazards_2017',
     scope_industries: JSON.stringify(['C25', 'C26', 'C27']),
     scope_regions: '[]',
-    scope_enterprise_ids: '[]',
+    scope_enterprise_ids: JSON.stringify([enterprises.get(NAMED)?.id].filter((id) => id !== undefined)),
     starts_on: chinaDateOf(ago(30)),
     ends_on: chinaDateOf(new Date(now.getTime() + 60 * DAY)),
     target_inspected_pct: 80,

@@ -8,6 +8,7 @@ import { PageHeader } from '../../../app/layout/PageHeader';
 import { QueryError } from '../../../app/layout/QueryError';
 import { usePermission } from '../../auth/hooks/usePermission';
 import { RegionName } from '../../regions/components/RegionName';
+import { EnterpriseEnforcementSection } from '../enforcement/EnterpriseEnforcementSection';
 import { ContactsCard, SupervisorsCard } from './detail/EnterpriseSideCards';
 import { HazardsSection } from './detail/HazardsSection';
 import { InspectionsSection } from './detail/InspectionsSection';
@@ -19,8 +20,8 @@ import { useEnterprise } from './useEnterprises';
 
 /**
  * One enterprise on one page: its register data, and beside it cards about it (supervisors,
- * contacts…); below, its risk points, hazards and inspections, each from its own list filtered by
- * the enterprise.
+ * contacts…); below, its risk points, hazards, inspections and enforcement cases, each from its own
+ * list filtered by the enterprise.
  */
 export default function EnterpriseDetailPage() {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ export default function EnterpriseDetailPage() {
   const enterprise = useEnterprise(id);
   const canManage = usePermission('enterprises:manage');
   const canReadSafety = usePermission('hazards:read');
+  const canReadEnforcement = usePermission('enforcement:read');
   const [editing, setEditing] = useState(false);
   const e = enterprise.data;
   const empty = t('common.empty');
@@ -101,6 +103,11 @@ export default function EnterpriseDetailPage() {
               <HazardsSection enterpriseId={e.id} />
               <InspectionsSection enterpriseId={e.id} />
             </Space>
+          </Col>
+        )}
+        {canReadEnforcement && (
+          <Col span={24}>
+            <EnterpriseEnforcementSection enterpriseId={e.id} />
           </Col>
         )}
       </Row>

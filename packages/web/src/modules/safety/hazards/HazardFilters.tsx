@@ -2,6 +2,7 @@ import { HAZARD_GRADE_LABELS, HAZARD_STATUS_LABELS, HAZARD_STATUSES } from '@sho
 import { Form, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RegionTreeSelect } from '../../regions/components/RegionTreeSelect';
+import { CampaignPicker } from '../campaigns/CampaignPicker';
 import { EnterpriseSelect } from '../shared/EnterpriseSelect';
 import type { HazardFilter, HazardGrade, HazardStatus } from './hazards.types';
 import { useLabel } from './useLabel';
@@ -14,6 +15,7 @@ interface Values {
   acceptanceOverdue?: boolean;
   enterpriseId?: string | null;
   regionCode?: string;
+  campaignId?: string;
 }
 
 function toFilter(values: Values): HazardFilter {
@@ -24,6 +26,7 @@ function toFilter(values: Values): HazardFilter {
   if (values.acceptanceOverdue) filter.acceptanceOverdue = true;
   if (values.enterpriseId) filter.enterpriseId = values.enterpriseId;
   if (values.regionCode) filter.regionCode = values.regionCode;
+  if (values.campaignId) filter.campaignId = values.campaignId;
   return filter;
 }
 
@@ -52,11 +55,14 @@ export function HazardFilters({ initial, onChange }: { initial: HazardFilter; on
       <Form.Item name="regionCode" label={t('hazards.list.filter.region')} style={{ minWidth: 260 }}>
         <RegionTreeSelect single data-testid="hazards-filter-region" />
       </Form.Item>
+      <Form.Item name="campaignId" label={t('campaigns.field.campaign')}>
+        <CampaignPicker style={{ width: 220 }} data-testid="hazards-filter-campaign" />
+      </Form.Item>
       <FilterActions
         testId="hazards"
         onReset={() => {
           form.resetFields();
-          form.setFieldsValue({ status: undefined, grade: undefined, overdue: false, acceptanceOverdue: false, enterpriseId: undefined, regionCode: undefined });
+          form.setFieldsValue({ status: undefined, grade: undefined, overdue: false, acceptanceOverdue: false, enterpriseId: undefined, regionCode: undefined, campaignId: undefined });
           onChange({});
         }}
       />

@@ -30,6 +30,8 @@ function filterFrom(params: URLSearchParams): HazardFilter {
   if (enterpriseId) filter.enterpriseId = enterpriseId;
   const regionCode = params.get('regionCode');
   if (regionCode && /^(\d{6}|\d{9}|\d{12})$/.test(regionCode)) filter.regionCode = regionCode;
+  const campaignId = params.get('campaignId');
+  if (campaignId) filter.campaignId = campaignId;
   return filter;
 }
 

@@ -10,6 +10,7 @@ export interface Hazard {
   regionCode: string;
   inspectionId: string | null;
   inspectionItemNumber: number | null;
+  campaignId: string | null;
   grade: HazardGrade;
   source: HazardSource;
   description: string;
@@ -83,6 +84,7 @@ export interface HazardFilter {
   acceptanceOverdue?: boolean;
   enterpriseId?: string;
   regionCode?: string;
+  campaignId?: string;
 }
 
 export interface HazardReport {

@@ -9,6 +9,7 @@ import { PageHeader } from '../../../app/layout/PageHeader';
 import { QueryError } from '../../../app/layout/QueryError';
 import { usePermission } from '../../auth/hooks/usePermission';
 import { RegionName } from '../../regions/components/RegionName';
+import { CampaignLink } from '../campaigns/CampaignLink';
 import { useLabel } from '../hazards/useLabel';
 import type { Inspection } from './inspections.types';
 import { useChecklistTemplates, useInspection, useItemToHazard } from './useInspections';
@@ -62,6 +63,11 @@ export default function InspectionDetailPage() {
             </Descriptions.Item>
             <Descriptions.Item label={t('hazards.inspections.field.failed')}>{t('hazards.inspections.failedOf', { failed: i.failedCount, total: i.itemCount })}</Descriptions.Item>
             <Descriptions.Item label={t('hazards.inspections.field.note')}>{i.note ?? t('common.empty')}</Descriptions.Item>
+            {i.campaignId && (
+              <Descriptions.Item label={t('campaigns.field.campaign')}>
+                <CampaignLink id={i.campaignId} />
+              </Descriptions.Item>
+            )}
           </Descriptions>
         </Card>
         <Card title={t('hazards.inspections.items')}>

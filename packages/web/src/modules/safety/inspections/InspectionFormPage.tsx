@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { HAZARD_GRADE_LABELS, type ChecklistTemplateCode } from '@shoutu/domain';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Radio, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
@@ -9,6 +10,8 @@ import { useApiError } from '../../../app/api/useApiError';
 import { PageHeader } from '../../../app/layout/PageHeader';
 import { QueryError } from '../../../app/layout/QueryError';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
+import { campaignKeys, campaignsApi } from '../campaigns/campaigns.api';
+import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { EnterpriseSelect } from '../shared/EnterpriseSelect';
 import { useLabel } from '../hazards/useLabel';
 import type { ChecklistTemplate, InspectionKind, ItemResult } from './inspections.types';
@@ -20,6 +23,7 @@ interface Values {
   kind: InspectionKind;
   inspectedAt: Dayjs;
   note?: string;
+  campaignId?: string | null;
   createHazards: boolean;
   items: Array<{ number: number; result: ItemResult; note?: string }>;
 }
@@ -97,8 +101,16 @@ export default function InspectionFormPage() {
   const showError = useApiError();
   const [form] = Form.useForm<Values>();
   const templateCode = Form.useWatch('templateCode', form);
+  const enterpriseId = Form.useWatch('enterpriseId', form);
+  const campaignId = Form.useWatch('campaignId', form);
+  // A campaign's inspections use its checklist (专项整治的检查表).
+  const campaign = useQuery({ queryKey: campaignKeys.detail(campaignId ?? ''), queryFn: () => campaignsApi.get(campaignId!), enabled: Boolean(campaignId) });
   const template = templates.data?.items.find((item) => item.code === templateCode);
   const regulator = me.roles.some((role) => REGULATOR_ROLES.includes(role));
+
+  useEffect(() => {
+    if (campaign.data && campaign.data.id === campaignId && form.getFieldValue('templateCode') !== campaign.data.templateCode) form.setFieldValue('templateCode', campaign.data.templateCode);
+  }, [form, campaign.data, campaignId]);
 
   // A new template is a new checklist: its items start as passed.
   useEffect(() => {
@@ -114,6 +126,7 @@ export default function InspectionFormPage() {
         inspectedAt: values.inspectedAt.toISOString(),
         items: values.items.map((item) => ({ number: item.number, result: item.result, ...(item.note?.trim() ? { note: item.note.trim() } : {}) })),
         ...(values.note?.trim() ? { note: values.note.trim() } : {}),
+        ...(values.campaignId ? { campaignId: values.campaignId } : {}),
         createHazards: values.createHazards,
       },
       {
@@ -144,7 +157,7 @@ export default function InspectionFormPage() {
           layout="vertical"
           onFinish={submit}
           autoComplete="off"
-          initialValues={{ templateCode: 'chemical_major_hazards_2017', kind: regulator ? 'regulator' : 'self', inspectedAt: dayjs(), createHazards: true, enterpriseId: params.get('enterpriseId') ?? me.ground.enterpriseId ?? undefined }}
+          initialValues={{ templateCode: 'chemical_major_hazards_2017', kind: regulator ? 'regulator' : 'self', inspectedAt: dayjs(), createHazards: true, enterpriseId: params.get('enterpriseId') ?? me.ground.enterpriseId ?? undefined, campaignId: params.get('campaignId') ?? undefined }}
           data-testid="inspection-form"
         >
           <Card style={{ marginBottom: 16 }}>
@@ -152,8 +165,11 @@ export default function InspectionFormPage() {
               <Form.Item name="enterpriseId" label={t('hazards.field.enterprise')} rules={[{ required: true }]}>
                 <EnterpriseSelect style={{ width: 300 }} data-testid="inspection-enterprise" />
               </Form.Item>
+              <Form.Item name="campaignId" label={t('campaigns.field.campaign')}>
+                <CampaignSelect enterpriseId={enterpriseId ?? null} data-testid="inspection-campaign" />
+              </Form.Item>
               <Form.Item name="templateCode" label={t('hazards.inspections.field.template')} rules={[{ required: true }]}>
-                <Select style={{ width: 420 }} options={templates.data.items.map((item) => ({ value: item.code, label: label(item.name) }))} data-testid="inspection-template" />
+                <Select style={{ width: 420 }} disabled={Boolean(campaignId)} options={templates.data.items.map((item) => ({ value: item.code, label: label(item.name) }))} data-testid="inspection-template" />
               </Form.Item>
               <Form.Item name="kind" label={t('hazards.inspections.field.kind')} rules={[{ required: true }]}>
                 <Radio.Group options={(['regulator', 'self'] as const).map((kind) => ({ value: kind, label: t(`hazards.inspections.kind.${kind}`), disabled: kind === 'regulator' && !regulator }))} data-testid="inspection-kind" />

@@ -22,6 +22,7 @@ export interface InspectionSummary {
   inspectorName: string | null;
   unitId: string | null;
   note: string | null;
+  campaignId: string | null;
   itemCount: number;
   failedCount: number;
   createdAt: string;
@@ -38,6 +39,7 @@ export interface InspectionInput {
   inspectedAt: string;
   items: Array<{ number: number; result: ItemResult; note?: string | null }>;
   note?: string | null;
+  campaignId?: string | null;
   createHazards?: boolean;
 }
 
