@@ -17,16 +17,19 @@ export function AppLayout() {
         onCollapse={setCollapsed}
         breakpoint="lg"
         width={220}
-        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        style={{ position: 'sticky', top: 0, height: '100vh' }}
       >
-        <Typography.Title
-          level={4}
-          style={{ color: '#fff', margin: 0, padding: '16px 0', textAlign: 'center', whiteSpace: 'nowrap', fontSize: collapsed ? 16 : 20 }}
-          data-testid="product-name"
-        >
-          {t('app.name')}
-        </Typography.Title>
-        <SideMenu />
+        {/* The menu scrolls above the collapse trigger, which would otherwise cover its last entries. */}
+        <div style={{ height: '100%', overflowY: 'auto' }}>
+          <Typography.Title
+            level={4}
+            style={{ color: '#fff', margin: 0, padding: '16px 0', textAlign: 'center', whiteSpace: 'nowrap', fontSize: collapsed ? 16 : 20 }}
+            data-testid="product-name"
+          >
+            {t('app.name')}
+          </Typography.Title>
+          <SideMenu />
+        </div>
       </Layout.Sider>
       <Layout>
         <AppHeader />
