@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import { refreshPlannerStatistics } from '@shoutu/server/db/planner-statistics.js';
 import { PersonSealing } from '@shoutu/server/modules/epidemic/persons/persons.sealing.js';
+import { countRegistrations } from '@shoutu/server/modules/epidemic/dashboard/counters.service.js';
 import { PersonsRepository } from '@shoutu/server/modules/epidemic/persons/persons.repository.js';
 import { registrationRows } from '@shoutu/server/modules/epidemic/persons/persons.service.js';
 import { EnterprisesRepository } from '@shoutu/server/modules/safety/enterprises/enterprises.repository.js';
@@ -97,29 +98,33 @@ async function seedSafety(ctx: ScenarioContext): Promise<void> {
   ctx.state.hazards += hazardCount;
 }
 
-/** Persons for the lists when the import scenario did not run. */
-async function seedPersons(ctx: ScenarioContext): Promise<void> {
+/** Persons for the lists and the epidemic dashboard when the import scenario did not run: the rows a registration writes, with its dashboard counters. */
+export async function seedPersons(ctx: ScenarioContext): Promise<void> {
   const target = Math.round(ctx.args.scale * 100_000);
   if (ctx.state.persons >= target) return;
   const grids = await communities(ctx.env.db, '320706');
   const rows = generatePersons(target - ctx.state.persons, grids, ctx.state.persons);
   const sealing = new PersonSealing(ctx.env.crypto);
-  const repo = new PersonsRepository(ctx.env.db.kysely);
   const at = new Date().toISOString();
   progress.start('generate: persons', rows.length);
   for (let i = 0; i < rows.length; i += 2000) {
     const regs = rows.slice(i, i + 2000).map((r) =>
       registrationRows(sealing, { name: r.name, idNumber: r.idNumber, phone: r.phone, gridCode: r.gridCode, category: r.category, address: r.address, gridWorkerId: null, sex: Number(r.idNumber[16]) % 2 === 1 ? 'male' : 'female', birthYear: Number(r.idNumber.slice(6, 10)), onsetDate: null, lastExposureDate: r.lastExposureDate || null, sampleDate: r.sampleDate || null, reportDate: r.reportDate, arrivalDate: null }, null, at),
     );
-    await repo.insertNew(regs.map((g) => g.person));
-    await repo.insertHistory(regs.map((g) => g.history));
+    await ctx.env.db.kysely.transaction().execute(async (trx) => {
+      const repo = new PersonsRepository(trx);
+      await repo.insertNew(regs.map((g) => g.person));
+      await repo.insertHistory(regs.map((g) => g.history));
+      await repo.insertPlans(regs.flatMap((g) => (g.plan ? [g.plan] : [])));
+      await countRegistrations(trx, regs.map((g) => g.facts));
+    });
     progress.increment(regs.length);
   }
   progress.stop();
   ctx.state.persons = target;
 }
 
-async function p95(ctx: ScenarioContext, user: string, path: string): Promise<number> {
+export async function p95(ctx: ScenarioContext, user: string, path: string): Promise<number> {
   const first = await getJson(ctx, user, path);
   if (first.status !== 200) throw new Error(`${path}: ${first.status} ${JSON.stringify(first.body).slice(0, 300)}`);
   return round(percentile(await timeRepeated(() => getJson(ctx, user, path), 30), 95));
@@ -145,7 +150,7 @@ const scaleGoal = (ctx: ScenarioContext) => `scale 10 ≤ 1.5 × scale 1 (compar
  * In production the planner statistics are refreshed at start-up and by a scheduled job (SQLite
  * `pragma optimize`, PostgreSQL autovacuum); after the bulk load here, refresh them the same way.
  */
-async function analyze(ctx: ScenarioContext): Promise<void> {
+export async function analyze(ctx: ScenarioContext): Promise<void> {
   await refreshPlannerStatistics(ctx.env.db);
 }
 

@@ -53,6 +53,8 @@ export const BACKUP_TABLES = [
   { table: 'alerts', key: ['id'] },
   { table: 'travel_checks', key: ['id'] },
   { table: 'area_risk_levels', key: ['id'] },
+  // Derived from the rows above, but kept so a restored dashboard needs no rebuild.
+  { table: 'epidemic_counters', key: ['id'] },
   { table: 'export_requests', key: ['id'] },
 ] as const satisfies ReadonlyArray<{ table: keyof Database; key: readonly string[] }>;
 

@@ -1,4 +1,5 @@
 import { hazardAcceptanceWaitJob, hazardEscalationJob } from '../modules/safety/hazards/hazards.jobs.js';
+import { epidemicCountersFoldJob } from '../modules/epidemic/dashboard/dashboard.jobs.js';
 import type { ScheduledJob } from './scheduler.js';
 import { idempotencyPurgeJob } from '../http/idempotency.js';
 import { plannerStatisticsJob } from '../db/planner-statistics.js';
@@ -12,4 +13,5 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   hazardAcceptanceWaitJob,
   plannerStatisticsJob,
   idempotencyPurgeJob,
+  epidemicCountersFoldJob,
 ];

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import type { Dialect } from '../../db/database.js';
+import { dashboardMigration } from './dashboard/dashboard.migration.js';
 import { personsMigration } from './persons/persons.migration.js';
 import { tracingMigration } from './tracing/tracing.migration.js';
 
@@ -8,5 +9,6 @@ export function epidemicMigrations(dialect: Dialect): Record<string, Migration> 
   return {
     '0002-epidemic-persons': personsMigration(dialect),
     '0003-epidemic-tracing': tracingMigration(dialect),
+    '0004-epidemic-dashboard-counters': dashboardMigration(dialect),
   };
 }

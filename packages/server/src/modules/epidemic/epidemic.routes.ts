@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { areasRoutes } from './areas/areas.routes.js';
 import { checkpointsRoutes } from './checkpoints/checkpoints.routes.js';
+import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { followupsRoutes } from './followups/followups.routes.js';
 import { personsRoutes } from './persons/persons.routes.js';
 import { tracingRoutes } from './tracing/tracing.routes.js';
@@ -14,4 +15,5 @@ export const epidemicRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(checkpointsRoutes);
   await app.register(travelRoutes);
   await app.register(areasRoutes);
+  await app.register(dashboardRoutes);
 };

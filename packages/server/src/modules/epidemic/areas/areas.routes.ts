@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { PersonsDirectory } from '../persons/persons.directory.js';
 import { AreaLevel, AreaLevelList, AreaLevelQuery, NextLevel, NextLevelParams, NextLevelQuery, SetAreaLevelBody } from './areas.schema.js';
 import { AreasService } from './areas.service.js';
 
 export const areasRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { audit, crypto } = app.services;
-  const service = new AreasService(audit, new PersonsDirectory(audit, crypto));
+  const { audit } = app.services;
+  const service = new AreasService(audit);
   const tags = ['area risk'];
 
   app.get(

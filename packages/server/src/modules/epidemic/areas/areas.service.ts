@@ -6,7 +6,6 @@ import {
   editionInForce,
   isWithinGround,
   isRegionCode,
-  isWithinRegion,
   nextAreaLevel,
   parentRegionCode,
   regionPrefix,
@@ -18,17 +17,11 @@ import type { RequestContext } from '../../../http/context.js';
 import { AppError, fieldError, invalid, notFound, type FieldError } from '../../../http/errors.js';
 import type { AuditService } from '../../audit/audit.service.js';
 import { RegionsService } from '../../regions/regions.service.js';
-import type { PersonsDirectory } from '../persons/persons.directory.js';
+import { CountersRepository } from '../dashboard/counters.repository.js';
 import { chinaToday } from '../persons/persons.input.js';
 import { AreasRepository } from './areas.repository.js';
 import type { AreaLevel, AreaLevelList, AreaLevelQuery, NextLevel, SetAreaLevelBody } from './areas.schema.js';
 import type { AreaRiskLevelTable } from './areas.tables.js';
-
-/**
- * New infections (新增感染者) as the daily reports counted them: confirmed cases and asymptomatic
- * infections. A suspected case is not yet one.
- */
-export const NEW_INFECTION_CATEGORIES = ['confirmed', 'asymptomatic'] as const;
 
 type Row = Selectable<AreaRiskLevelTable>;
 
@@ -43,19 +36,24 @@ function selfAndAncestors(code: string): string[] {
 export class AreasService {
   private readonly regions = new RegionsService();
 
-  constructor(
-    private readonly audit: AuditService,
-    private readonly directory: PersonsDirectory,
-  ) {}
+  constructor(private readonly audit: AuditService) {}
 
-  /** Each designation with its level on `date` after the step-downs of the edition in force then. */
-  private async withCurrent(db: Kysely<Database>, rows: readonly Row[], date: string): Promise<AreaLevel[]> {
+  /**
+   * Each designation with its level on `date` after the step-downs of the edition in force then.
+   * The last new infection in an area comes from the dashboard's per-day counts of new
+   * infections (one indexed read per designation, whatever the number of persons).
+   */
+  async withCurrent(db: Kysely<Database>, rows: readonly Row[], date: string): Promise<AreaLevel[]> {
     if (rows.length === 0) return [];
-    const infections = await this.directory.lastReportDates(db, NEW_INFECTION_CATEGORIES, date);
+    const counters = new CountersRepository(db);
+    const lastInfections: Array<string | null> = [];
+    for (const row of rows) {
+      const prefix = regionPrefix(row.region_code);
+      lastInfections.push(await counters.latestDay('new_infection', date, { from: prefix, to: `${prefix}~` }));
+    }
     const edition = editionInForce(date);
-    return rows.map((row) => {
-      let last: string | null = null;
-      for (const i of infections) if (isWithinRegion(i.gridCode, row.region_code) && (last === null || i.date > last)) last = i.date;
+    return rows.map((row, index) => {
+      const last = lastInfections[index] ?? null;
       // The clock runs from the last new infection in the area; a designation made after it (or
       // with no infection on record) starts its own clock on its first day.
       const fromInfection = last !== null && last >= row.effective_from;
@@ -89,7 +87,7 @@ export class AreasService {
 
   async list(ctx: RequestContext, query: AreaLevelQuery): Promise<AreaLevelList> {
     const date = query.date ?? chinaToday(ctx.now());
-    const rows = await new AreasRepository(ctx.db).inForce(date, query.regionCode ? { under: query.regionCode } : {});
+    const rows = await new AreasRepository(ctx.db).inForce(date, query.regionCode ? { under: regionPrefix(query.regionCode) } : {});
     return { date, items: await this.withCurrent(ctx.db, rows, date) };
   }
 

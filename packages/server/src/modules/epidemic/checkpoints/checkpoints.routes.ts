@@ -8,7 +8,7 @@ import { CheckpointsService } from './checkpoints.service.js';
 export const checkpointsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { audit, crypto, db } = app.services;
   const directory = new PersonsDirectory(audit, crypto);
-  const service = new CheckpointsService(audit, crypto, directory, new AlertsService(audit, crypto, directory), new AreasService(audit, directory), db.kysely);
+  const service = new CheckpointsService(audit, crypto, directory, new AlertsService(audit, crypto, directory), new AreasService(audit), db.kysely);
   const tags = ['checkpoints'];
 
   app.get('/checkpoints', { config: { permission: 'persons:read' }, schema: { tags, summary: 'Checkpoints in your ground', response: { 200: CheckpointList } } }, (request) => service.list(request.ctx));

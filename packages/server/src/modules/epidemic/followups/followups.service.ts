@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { commonRegion, isWithinRegion, releaseCheck, type MeasurePlan, type NucleicAcidTest, type ReleaseBlocker } from '@shoutu/domain';
+import { commonRegion, isWithinRegion, releaseCheck, type NucleicAcidTest, type ReleaseBlocker } from '@shoutu/domain';
 import type { RequestContext } from '../../../http/context.js';
 import { AppError, fieldError, invalid, notFound } from '../../../http/errors.js';
 import type { FieldCrypto } from '../../../privacy/field-crypto.js';
 import type { AuditService } from '../../audit/audit.service.js';
+import { measureOn } from '../dashboard/counters.js';
+import { countFollowup } from '../dashboard/counters.service.js';
 import { RegionsService } from '../../regions/regions.service.js';
 import type { ManagedPerson, PersonBrief, PersonsDirectory } from '../persons/persons.directory.js';
 import { chinaToday } from '../persons/persons.input.js';
@@ -41,12 +43,6 @@ function escalation(consecutiveDays: number): Escalation {
   return consecutiveDays >= DISTRICT_AFTER_DAYS ? 'district' : consecutiveDays >= TOWN_AFTER_DAYS ? 'town' : 'community';
 }
 
-/** The measure the plan puts the person under on a day; null when none (before, after, or 'none'). */
-function measureOn(plan: MeasurePlan | null, day: string): string | null {
-  const step = plan?.steps.find((s) => s.measure !== 'none' && s.from <= day && (s.to === null || day <= s.to));
-  return step?.measure ?? null;
-}
-
 function brief(p: PersonBrief) {
   return { id: p.id, name: p.name, category: p.category, status: p.status, gridCode: p.gridCode, isDemo: p.isDemo, version: p.version };
 }
@@ -76,7 +72,7 @@ export class FollowupsService {
   }
 
   async record(ctx: RequestContext, personId: string, body: RecordFollowupBody): Promise<Followup> {
-    const person = (await this.directory.briefs(ctx.db, [personId], { names: false })).get(personId);
+    const person = await this.directory.managedPerson(ctx.db, personId);
     if (!person) throw notFound();
     if (person.status !== 'managed') throw new AppError('person_not_managed');
     const today = chinaToday(ctx.now());
@@ -93,7 +89,11 @@ export class FollowupsService {
     const at = ctx.now().toISOString();
     const row = { id: randomUUID(), region_code: person.gridCode, person_id: personId, followup_date: date, test_taken: body.testTaken ? 1 : 0, health_enc: this.seal(health), recorded_by: ctx.actor?.id ?? null, is_demo: 0, created_at: at };
     await ctx.db.transaction().execute(async (trx) => {
-      await new FollowupsRepository(trx).insert([row]);
+      const repo = new FollowupsRepository(trx);
+      // The dashboard counts persons followed up, not follow-ups: only the first of the day marks.
+      const first = (await repo.daysRecorded([personId], date, date)).length === 0;
+      await repo.insert([row]);
+      if (first) await countFollowup(trx, person, date);
       // A positive sample makes the person a suspected case: the grid must act now.
       const alertId = health.testResult === 'positive' ? await this.alerts.raiseIn(trx, { gridCode: person.gridCode, kind: 'positive_test', personId, detail: { date, category: person.category } }, at) : null;
       // Which fields were recorded, never their values: the audit trail is read by more people than health records.
@@ -254,7 +254,7 @@ export class FollowupsService {
     if (!check.canRelease) throw new ReleaseRefusedError(check.reasons as readonly ReleaseBlocker[]);
     const at = ctx.now().toISOString();
     await ctx.db.transaction().execute(async (trx) => {
-      if (!(await this.directory.releaseIn(trx, personId, version, at))) throw new AppError('version_conflict');
+      if (!(await this.directory.releaseIn(trx, person, version, at, today))) throw new AppError('version_conflict');
       await this.audit.record(trx, ctx, { action: 'person.release', objectType: 'person', objectId: personId, detail: { edition: person.plan!.edition, endDate: person.plan!.endDate, releasedOn: today } });
     });
     return { personId, status: 'released' as const, releasedOn: today, edition: person.plan.edition, endDate: person.plan.endDate };

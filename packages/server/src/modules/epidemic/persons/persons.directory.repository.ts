@@ -14,6 +14,7 @@ const BRIEF_COLUMNS = [
   'last_exposure_date',
   'arrival_date',
   'is_demo',
+  'created_at',
   'version',
 ] as const;
 
@@ -42,16 +43,9 @@ export class PersonsDirectoryRepository {
     return this.db.selectFrom('persons').select(['id', 'category', 'status']).where('id_number_hash', '=', idNumberHash).executeTakeFirst();
   }
 
-  /** The latest report date per grid of persons of the given categories, up to a day. */
-  lastReportDates(categories: readonly string[], onOrBefore: string) {
-    if (categories.length === 0) return Promise.resolve([]);
-    return this.db
-      .selectFrom('persons')
-      .select((eb) => ['region_code', eb.fn.max('report_date').as('last_report_date')])
-      .where('category', 'in', categories)
-      .where('report_date', '<=', onOrBefore)
-      .groupBy('region_code')
-      .execute();
+  /** What the dashboard counters know of each person, a page at a time in id order (for their rebuild). */
+  factsPage(afterId: string, limit: number) {
+    return this.db.selectFrom('persons').select(['id', 'region_code', 'category', 'status', 'created_at', 'report_date']).where('id', '>', afterId).orderBy('id').limit(limit).execute();
   }
 
   /** The demo persons, for the demo seeds of the other epidemic modules. */

@@ -5,6 +5,8 @@ import type { RequestContext } from '../../../http/context.js';
 import { AppError } from '../../../http/errors.js';
 import type { FieldCrypto } from '../../../privacy/field-crypto.js';
 import type { AuditService } from '../../audit/audit.service.js';
+import { briefFacts, countPersonChange, storedPlan } from '../dashboard/counters.service.js';
+import { chinaToday } from './persons.input.js';
 import { PersonsDirectoryRepository } from './persons.directory.repository.js';
 import { PersonsRepository } from './persons.repository.js';
 import type { CreatePersonBody, PersonDetail } from './persons.schema.js';
@@ -25,6 +27,7 @@ export interface PersonBrief {
   lastExposureDate: string | null;
   arrivalDate: string | null;
   isDemo: boolean;
+  createdAt: string;
   version: number;
 }
 
@@ -74,6 +77,7 @@ export class PersonsDirectory {
       lastExposureDate: row.last_exposure_date,
       arrivalDate: row.arrival_date,
       isDemo: row.is_demo === 1,
+      createdAt: row.created_at,
       version: Number(row.version),
     };
   }
@@ -110,23 +114,21 @@ export class PersonsDirectory {
     return new PersonsDirectoryRepository(db).listing(idNumberHash);
   }
 
-  /** The latest report date per grid of persons of these categories, up to a day. */
-  async lastReportDates(db: Kysely<Database>, categories: readonly string[], onOrBefore: string): Promise<Array<{ gridCode: string; date: string }>> {
-    const rows = await new PersonsDirectoryRepository(db).lastReportDates(categories, onOrBefore);
-    return rows.flatMap((row) => (row.last_report_date ? [{ gridCode: row.region_code, date: String(row.last_report_date) }] : []));
-  }
-
   /** The demo persons with the keyed hash of their ID number, for the demo seeds of the other epidemic modules. */
   async demoPersons(db: Kysely<Database>): Promise<Array<PersonBrief & { idNumberHash: string }>> {
     return (await new PersonsDirectoryRepository(db).demoPersons()).map((row) => ({ ...this.toBrief(row, false), idNumberHash: row.id_number_hash }));
   }
 
   /**
-   * Marks the person released inside the caller's transaction, which also writes the audit row;
-   * false when the version is stale or the person is outside the ground.
+   * Marks the person released inside the caller's transaction, which also writes the audit row,
+   * and takes them off the dashboard's measures; false when the version is stale or the person is
+   * outside the ground.
    */
-  async releaseIn(trx: Kysely<Database>, id: string, version: number, at: string): Promise<boolean> {
-    return (await new PersonsRepository(trx).updateVersioned(id, version, { status: 'released', updated_at: at })) === 1;
+  async releaseIn(trx: Kysely<Database>, person: ManagedPerson, version: number, at: string, today: string): Promise<boolean> {
+    if ((await new PersonsRepository(trx).updateVersioned(person.id, version, { status: 'released', updated_at: at })) !== 1) return false;
+    const before = briefFacts(person, person.plan);
+    await countPersonChange(trx, person.id, before, { ...before, status: 'released' }, today);
+    return true;
   }
 
   get(ctx: RequestContext, id: string): Promise<PersonDetail> {
@@ -165,9 +167,12 @@ export class PersonsDirectory {
   }
 
   private async reopen(ctx: RequestContext, person: PersonDetail): Promise<PersonDetail> {
+    const plan = person.measurePlan ? storedPlan((await new PersonsRepository(ctx.db).currentPlans([person.id])).get(person.id)?.plan) : null;
     await ctx.db.transaction().execute(async (trx) => {
       const changed = await new PersonsRepository(trx).updateVersioned(person.id, person.version, { status: 'managed', updated_at: ctx.now().toISOString() });
       if (changed === 0) throw new AppError('version_conflict');
+      const before = briefFacts(person, plan);
+      await countPersonChange(trx, person.id, before, { ...before, status: 'managed' }, chinaToday(ctx.now()));
       await this.audit.record(trx, ctx, { action: 'person.reopen', objectType: 'person', objectId: person.id, detail: { category: person.category } });
     });
     return this.persons.get(ctx, person.id);

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../../http/context.js';
 import { AppError, FIELD_ERRORS, fieldError, type FieldError, type FieldErrorCode } from '../../../http/errors.js';
 import type { FieldCrypto } from '../../../privacy/field-crypto.js';
 import type { AuditService } from '../../audit/audit.service.js';
+import { countRegistrations } from '../dashboard/counters.service.js';
 import { CsvSyntaxError, parseCsv } from './persons.csv.js';
 import { checkPerson, type CheckedPerson, type PersonInput } from './persons.input.js';
 import type { PlanOutcome } from './persons.measures.js';
@@ -139,6 +140,7 @@ export class PersonsImport {
       }
       await inTrx.insertHistory(registrations.map((r) => r.history));
       await inTrx.insertPlans(registrations.flatMap((r) => (r.plan ? [r.plan] : [])));
+      await countRegistrations(trx, registrations.map((r) => r.facts));
       await this.audit.record(trx, ctx, {
         action: 'person.import',
         objectType: 'person',

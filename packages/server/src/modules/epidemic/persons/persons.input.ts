@@ -38,6 +38,12 @@ export function chinaToday(now: Date): string {
   return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** A calendar day in China as the range of ISO instants it covers: [day 00:00+08:00, next day 00:00+08:00). */
+export function chinaDayRange(day: string): { createdFrom: string; createdTo: string } {
+  const start = Date.parse(`${day}T00:00:00Z`) - CHINA_OFFSET_MS;
+  return { createdFrom: new Date(start).toISOString(), createdTo: new Date(start + 86_400_000).toISOString() };
+}
+
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isCalendarDay(text: string): boolean {

@@ -15,6 +15,9 @@ export interface PersonListFilter {
   status?: 'managed' | 'released';
   /** Any region code: the subtree under it. */
   regionCode?: string;
+  /** Registered in [from, to) (ISO times). */
+  createdFrom?: string;
+  createdTo?: string;
   idNumberHash?: string;
   phoneHash?: string;
 }
@@ -50,6 +53,8 @@ export class PersonsRepository {
     if (filter.category) query = query.where('category', '=', filter.category);
     if (filter.status) query = query.where('status', '=', filter.status);
     if (filter.regionCode) query = query.where('region_code', '>=', filter.regionCode).where('region_code', '<', `${filter.regionCode}~`);
+    if (filter.createdFrom) query = query.where('created_at', '>=', filter.createdFrom);
+    if (filter.createdTo) query = query.where('created_at', '<', filter.createdTo);
     if (filter.idNumberHash) query = query.where('id_number_hash', '=', filter.idNumberHash);
     if (filter.phoneHash) query = query.where('phone_hash', '=', filter.phoneHash);
     if (filter.after) {

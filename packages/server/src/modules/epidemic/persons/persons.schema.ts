@@ -137,6 +137,7 @@ export const ListFilters = {
   category: Type.Optional(CategoryCode),
   status: Type.Optional(Type.Union([Type.Literal('managed'), Type.Literal('released')])),
   regionCode: Type.Optional(Type.String({ pattern: '^(\\d{6}|\\d{9}|\\d{12})$', description: 'Region subtree (district, town or grid)' })),
+  registeredOn: Type.Optional(Type.String({ format: 'date', description: 'Registered on this day in China (the dashboard\'s new registrations per day)' })),
 };
 
 /** Filters in the query string carry no personal data. */

@@ -7,9 +7,11 @@ import { AppError, fieldError, invalid, notFound, type FieldError } from '../../
 import { decodeCursor, encodeCursor } from '../../../http/pagination.js';
 import type { FieldCrypto } from '../../../privacy/field-crypto.js';
 import type { AuditService } from '../../audit/audit.service.js';
+import type { PersonFacts } from '../dashboard/counters.js';
+import { countPersonChange, personFacts, storedPlan } from '../dashboard/counters.service.js';
 import { RegionsRepository } from '../../regions/regions.repository.js';
 import { UsersRepository } from '../../users/users.repository.js';
-import { chinaToday, checkAddress, checkCategory, checkDay, checkName, checkPerson, checkPhone, DATE_FIELDS, type CheckedPerson } from './persons.input.js';
+import { chinaDayRange, chinaToday, checkAddress, checkCategory, checkDay, checkName, checkPerson, checkPhone, DATE_FIELDS, type CheckedPerson } from './persons.input.js';
 import { planFor, planProblem, replan, toMeasurePlan, type PlanFacts, type PlanOutcome } from './persons.measures.js';
 import { PersonsRepository, type PersonRow, type PlanRow } from './persons.repository.js';
 import type { CreatePersonBody, Person, PersonDetail, PersonListQuery, PersonSearchBody, UpdatePersonBody } from './persons.schema.js';
@@ -30,11 +32,12 @@ export function factsOf(row: Pick<PersonTable, 'category' | 'onset_date' | 'last
   return { category: row.category, onsetDate: row.onset_date, lastExposureDate: row.last_exposure_date, sampleDate: row.sample_date, reportDate: row.report_date, arrivalDate: row.arrival_date };
 }
 
-/** The rows one registration writes: the person, the first entry of the category history, the first plan. */
+/** The rows one registration writes: the person, the first entry of the category history, the first plan; and what the dashboard counts of it. */
 export interface RegistrationRows {
   person: Insertable<PersonTable>;
   history: Insertable<PersonCategoryHistoryTable>;
   plan: Insertable<PersonMeasurePlanTable> | null;
+  facts: PersonFacts;
 }
 
 function planRow(personId: string, plan: { edition: string }, at: string): Insertable<PersonMeasurePlanTable> {
@@ -83,6 +86,7 @@ export function registrationRows(sealing: PersonSealing, checked: CheckedPerson,
     person,
     history: { id: randomUUID(), person_id: id, category: checked.category, from_category: null, changed_by: actorId, reason: null, at },
     plan: outcome.ok ? planRow(id, outcome.plan, at) : null,
+    facts: { regionCode: checked.gridCode, category: checked.category, status: 'managed', createdAt: at, reportDate: checked.reportDate, plan: outcome.ok ? outcome.plan : null },
   };
 }
 
@@ -166,6 +170,7 @@ export class PersonsService {
       ...(query.category ? { category: query.category } : {}),
       ...(query.status ? { status: query.status } : {}),
       ...(query.regionCode ? { regionCode: query.regionCode } : {}),
+      ...(query.registeredOn ? chinaDayRange(query.registeredOn) : {}),
       ...hashes,
     });
     const page = rows.slice(0, limit);
@@ -208,6 +213,7 @@ export class PersonsService {
       if (!(await inTrx.insertNew([rows.person])).has(hash)) throw new PersonExistsError((await inTrx.byIdNumberHash(hash))?.id ?? null);
       await inTrx.insertHistory([rows.history]);
       if (rows.plan) await inTrx.insertPlans([rows.plan]);
+      await countPersonChange(trx, rows.person.id, null, rows.facts, chinaToday(ctx.now()));
       await this.audit.record(trx, ctx, { action: 'person.create', objectType: 'person', objectId: rows.person.id, detail: { category: checked.category, gridCode: checked.gridCode } });
     });
     return this.get(ctx, rows.person.id);
@@ -247,7 +253,9 @@ export class PersonsService {
     const next = { ...row, ...changes };
     const at = ctx.now().toISOString();
     const factsChanged = JSON.stringify(factsOf(next)) !== JSON.stringify(factsOf(row));
-    const { outcome, changed: recompute } = factsChanged ? replan((await repo.currentPlans([id])).get(id), factsOf(next)) : { outcome: null, changed: false };
+    const counted = factsChanged || next.region_code !== row.region_code;
+    const current = counted ? (await repo.currentPlans([id])).get(id) : undefined;
+    const { outcome, changed: recompute } = factsChanged ? replan(current, factsOf(next)) : { outcome: null, changed: false };
     await ctx.db.transaction().execute(async (trx) => {
       const inTrx = new PersonsRepository(trx);
       if ((await inTrx.updateVersioned(id, body.version!, { ...changes, updated_at: at })) === 0) throw new AppError('version_conflict');
@@ -257,6 +265,11 @@ export class PersonsService {
       if (recompute) {
         await inTrx.supersedePlan(id, at);
         if (outcome?.ok) await inTrx.insertPlans([planRow(id, outcome.plan, at)]);
+      }
+      if (counted) {
+        const before = storedPlan(current?.plan);
+        const after = recompute ? (outcome?.ok ? outcome.plan : null) : before;
+        await countPersonChange(trx, id, personFacts(row, before), personFacts(next, after), today);
       }
       await this.audit.record(trx, ctx, {
         action: 'person.update',

@@ -3,8 +3,9 @@ import type { Database } from '../../../db/schema.js';
 import type { FieldCrypto } from '../../../privacy/field-crypto.js';
 import type { AuditService } from '../../audit/audit.service.js';
 import { seedDemoAreas } from '../areas/areas.demo.js';
-import { NEW_INFECTION_CATEGORIES } from '../areas/areas.service.js';
+import { NEW_INFECTION_CATEGORIES } from '../areas/infections.js';
 import { seedDemoCheckpoints } from '../checkpoints/checkpoints.demo.js';
+import { rebuildEpidemicCounters } from '../dashboard/counters.service.js';
 import { AlertsService } from '../followups/alerts.service.js';
 import { seedDemoFollowups } from '../followups/followups.demo.js';
 import { FollowupsService } from '../followups/followups.service.js';
@@ -31,7 +32,8 @@ function startOf(p: PersonBrief): string {
  * The demo of the epidemic operations (labelled 演示), over the demo persons already seeded:
  * exposures linking them into clusters, the checkpoints with the arrivals from key areas, daily
  * follow-ups over the persons' plans, and a medium- and a high-risk area where the clusters
- * began. Called once from seedDemo, inside its transaction, after the persons.
+ * began; then the dashboard's counters of all of it. Called once from seedDemo, inside its
+ * transaction, after the persons.
  */
 export async function seedDemoTracing(db: Kysely<Database>, audit: AuditService, crypto: FieldCrypto, now: Date) {
   const directory = new PersonsDirectory(audit, crypto);
@@ -80,5 +82,7 @@ export async function seedDemoTracing(db: Kysely<Database>, audit: AuditService,
   const managed = (await directory.managedIn(db, null)).filter((p) => p.isDemo);
   const followups = await seedDemoFollowups(db, managed, new FollowupsService(audit, crypto, directory, alerts), now);
   const riskAreas = await seedDemoAreas(db, areas, now);
+  // The demo rows above were written directly: the dashboard's counters are counted from them.
+  await rebuildEpidemicCounters(db, now);
   return { exposures: exposures.length, checkpoints, followups, riskAreas };
 }

@@ -11,6 +11,32 @@ export class TravelRepository {
     for (let i = 0; i < rows.length; i += 500) await this.db.insertInto('travel_checks').values(rows.slice(i, i + 500)).execute();
   }
 
+  /** Checks newest first, of a day and a decision when given. */
+  list(filter: { day?: string; decision?: string; limit: number; after: [string, string] | null }) {
+    let query = this.db
+      .selectFrom('travel_checks')
+      .select(['id', 'region_code', 'checkpoint_id', 'destination', 'travel_date', 'check_day', 'decision', 'reasons', 'checked_by', 'checked_at'])
+      .orderBy('checked_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit);
+    if (filter.day) query = query.where('check_day', '=', filter.day);
+    if (filter.decision) query = query.where('decision', '=', filter.decision as 'deny');
+    if (filter.after) {
+      const [at, id] = filter.after;
+      query = query.where((eb) => eb.or([eb('checked_at', '<', at), eb.and([eb('checked_at', '=', at), eb('id', '<', id)])]));
+    }
+    return query.execute();
+  }
+
+  /** Every check counted by day, region and decision: the dashboard counters' rebuild. */
+  countsByDayRegion() {
+    return this.db
+      .selectFrom('travel_checks')
+      .select((eb) => ['check_day', 'region_code', 'decision', eb.fn.countAll<number>().as('n')])
+      .groupBy(['check_day', 'region_code', 'decision'])
+      .execute();
+  }
+
   countsByDay(from: string, to: string) {
     return this.db
       .selectFrom('travel_checks')

@@ -3,13 +3,13 @@ import { AreasService } from '../areas/areas.service.js';
 import { CheckpointsService } from '../checkpoints/checkpoints.service.js';
 import { AlertsService } from '../followups/alerts.service.js';
 import { PersonsDirectory } from '../persons/persons.directory.js';
-import { Denials, DenialsQuery, TravelCheckBody, TravelCheckResult } from './travel.schema.js';
+import { Denials, DenialsQuery, TravelCheckBody, TravelCheckList, TravelCheckListQuery, TravelCheckResult } from './travel.schema.js';
 import { TravelService } from './travel.service.js';
 
 export const travelRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { audit, crypto, db } = app.services;
   const directory = new PersonsDirectory(audit, crypto);
-  const checkpoints = new CheckpointsService(audit, crypto, directory, new AlertsService(audit, crypto, directory), new AreasService(audit, directory), db.kysely);
+  const checkpoints = new CheckpointsService(audit, crypto, directory, new AlertsService(audit, crypto, directory), new AreasService(audit), db.kysely);
   const service = new TravelService(directory, checkpoints, db.kysely);
   const tags = ['travel control'];
 
@@ -27,6 +27,11 @@ export const travelRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // The name issue #5 gives the check; both answer the same.
   app.post('/travel-checks', check, (request) => service.check(request.ctx, request.body));
 
+  app.get(
+    '/travel-checks',
+    { config: { permission: 'persons:read' }, schema: { tags, summary: 'The travel checks made in your ground, newest first (by day and decision); who was checked is not shown', querystring: TravelCheckListQuery, response: { 200: TravelCheckList } } },
+    (request) => service.list(request.ctx, request.query),
+  );
   app.get(
     '/travel/denials',
     { config: { permission: 'persons:read' }, schema: { tags, summary: 'Travel checks and denials per day in your ground (the last 7 days by default)', querystring: DenialsQuery, response: { 200: Denials } } },

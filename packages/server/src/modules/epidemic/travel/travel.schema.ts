@@ -45,3 +45,30 @@ export const Denials = Type.Object({
   byDay: Type.Array(Type.Object({ date: Type.String(), ...Counts })),
 });
 export type Denials = Static<typeof Denials>;
+
+/** The log of checks (出行核验记录), as the dashboard's "checks and denials today" opens it: who was checked is never shown. */
+export const TravelCheckListQuery = Type.Object(
+  {
+    day: Type.Optional(Day),
+    decision: Type.Optional(Type.Union([Type.Literal('allow'), Type.Literal('deny'), Type.Literal('alert')])),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type TravelCheckListQuery = Static<typeof TravelCheckListQuery>;
+
+export const TravelCheckEntry = Type.Object({
+  id: Type.String(),
+  regionCode: Type.String({ description: 'Where the check was made: the checkpoint\'s region, or the checking officer\'s' }),
+  checkpointId: Type.Union([Type.String(), Type.Null()]),
+  destination: Type.String(),
+  travelDate: Type.String(),
+  checkDay: Type.String(),
+  decision: Type.Union([Type.Literal('allow'), Type.Literal('deny'), Type.Literal('alert')]),
+  reasons: Type.Array(Type.Object({ code: Type.String(), ruleId: Type.String() })),
+  checkedBy: Type.Union([Type.String(), Type.Null()]),
+  checkedAt: Type.String(),
+});
+export const TravelCheckList = Type.Object({ items: Type.Array(TravelCheckEntry), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export type TravelCheckList = Static<typeof TravelCheckList>;

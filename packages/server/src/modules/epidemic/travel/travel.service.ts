@@ -4,13 +4,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { RequestContext } from '../../../http/context.js';
 import { fieldError, invalid } from '../../../http/errors.js';
+import { decodeCursor, encodeCursor } from '../../../http/pagination.js';
 import type { CheckpointsService } from '../checkpoints/checkpoints.service.js';
 import { shiftDay } from '../followups/calendar.js';
 import type { PersonsDirectory } from '../persons/persons.directory.js';
 import { chinaToday } from '../persons/persons.input.js';
 import { TravelLog } from './travel.log.js';
 import { TravelRepository } from './travel.repository.js';
-import type { Denials, DenialsQuery, TravelCheckBody, TravelCheckResult } from './travel.schema.js';
+import type { Denials, DenialsQuery, TravelCheckBody, TravelCheckList, TravelCheckListQuery, TravelCheckResult } from './travel.schema.js';
 
 /**
  * How far back a traveller's origins are read: the longest look-back of any travel rule, and at
@@ -92,6 +93,29 @@ export class TravelService {
       destination: body.destination,
       date,
       checkedAt: row.checked_at,
+    };
+  }
+
+  /** The checks made in the ground, newest first; the keyed hash of the ID number stays in the database. */
+  async list(ctx: RequestContext, query: TravelCheckListQuery): Promise<TravelCheckList> {
+    const limit = query.limit ?? 50;
+    const rows = await new TravelRepository(ctx.db).list({ limit: limit + 1, after: decodeCursor(query.cursor, 2) as [string, string] | null, ...(query.day ? { day: query.day } : {}), ...(query.decision ? { decision: query.decision } : {}) });
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((row) => ({
+        id: row.id,
+        regionCode: row.region_code,
+        checkpointId: row.checkpoint_id,
+        destination: row.destination,
+        travelDate: row.travel_date,
+        checkDay: row.check_day,
+        decision: row.decision,
+        reasons: JSON.parse(row.reasons) as Array<{ code: string; ruleId: string }>,
+        checkedBy: row.checked_by,
+        checkedAt: row.checked_at,
+      })),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.checked_at, last.id]) : null,
     };
   }
 

@@ -2,7 +2,7 @@ import { App, Badge, Button, Card, Col, DatePicker, Flex, Row, Table, Tabs, Tag,
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../app/layout/PageHeader';
 import { QueryError } from '../../../app/layout/QueryError';
 import { usePermission } from '../../auth/hooks/usePermission';
@@ -42,8 +42,19 @@ export default function FollowupsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const canWrite = usePermission('followups:write');
-  const [gridCode, setGridCode] = useState<string | undefined>();
-  const [date, setDate] = useState(() => dayjs().format('YYYY-MM-DD'));
+  // The dashboard opens this page on a tab, a day, a region and a measure (?tab=&date=&gridCode=&measure=&pending=1).
+  const [params, setParams] = useSearchParams();
+  const [gridCode, setGridCode] = useState<string | undefined>(() => params.get('gridCode') ?? undefined);
+  const [date, setDate] = useState(() => params.get('date') ?? dayjs().format('YYYY-MM-DD'));
+  const tab = params.get('tab') ?? 'due';
+  const measureFilter = params.get('measure');
+  const pendingOnly = params.get('pending') === '1';
+  const setParam = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
   const today = useFollowupsToday(gridCode, date);
   const [recording, setRecording] = useState<{ person: PersonBrief; date: string; testDue: boolean } | null>(null);
   const yesterday = dayjs(date).subtract(1, 'day').format('YYYY-MM-DD');
@@ -113,6 +124,7 @@ export default function FollowupsPage() {
   ];
 
   const data = today.data;
+  const dueRows = data?.due.filter((d) => (!measureFilter || d.measure === measureFilter) && (!pendingOnly || !d.followedUp));
   const table = <T extends { person: PersonBrief }>(rows: T[] | undefined, columns: TableColumnsType<T>, testId: string, empty: string) => (
     <Table<T> rowKey={(r) => r.person.id} size="small" columns={columns} dataSource={rows ?? []} loading={today.isLoading} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 'max-content' }} locale={{ emptyText: empty }} data-testid={testId} />
   );
@@ -139,7 +151,23 @@ export default function FollowupsPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Card size="small">
+            {(measureFilter || pendingOnly) && (
+              <Flex gap={4} style={{ marginBottom: 8 }} data-testid="followups-filters">
+                {measureFilter && (
+                  <Tag closable onClose={() => setParam('measure', null)}>
+                    {measure(measureFilter)}
+                  </Tag>
+                )}
+                {pendingOnly && (
+                  <Tag closable onClose={() => setParam('pending', null)}>
+                    {t('epidemicOps.followups.pendingOnly')}
+                  </Tag>
+                )}
+              </Flex>
+            )}
             <Tabs
+              activeKey={tab}
+              onChange={(key) => setParam('tab', key)}
               items={[
                 {
                   key: 'due',
@@ -148,7 +176,7 @@ export default function FollowupsPage() {
                       {t('epidemicOps.followups.due')} <Badge count={data?.due.filter((d) => !d.followedUp).length ?? 0} showZero color="blue" />
                     </span>
                   ),
-                  children: table(data?.due, dueColumns, 'followups-due', t('epidemicOps.followups.noneDue')),
+                  children: table(dueRows, dueColumns, 'followups-due', t('epidemicOps.followups.noneDue')),
                 },
                 {
                   key: 'release',

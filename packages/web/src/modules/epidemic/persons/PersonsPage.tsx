@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { LoadMore } from '../../../app/layout/LoadMore';
 import { PageHeader } from '../../../app/layout/PageHeader';
 import { QueryError } from '../../../app/layout/QueryError';
@@ -10,7 +10,7 @@ import { usePermission } from '../../auth/hooks/usePermission';
 import { ExportButton } from '../../exports/ExportButton';
 import { PersonFilters } from './PersonFilters';
 import { PersonsTable } from './PersonsTable';
-import type { PersonDetail, PersonFilter } from './persons.types';
+import type { PersonDetail, PersonFilter, PersonStatus } from './persons.types';
 import { RegisterPersonDrawer } from './RegisterPersonDrawer';
 import { usePersons } from './usePersons';
 
@@ -19,8 +19,22 @@ export default function PersonsPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const canManage = usePermission('persons:manage');
-  const [filter, setFilter] = useState<PersonFilter>({});
+  // Filters live in the URL so a dashboard figure can open its list; an ID number or phone never does.
+  const [params, setParams] = useSearchParams();
+  const [q, setQ] = useState<string | undefined>();
+  const status = params.get('status');
+  const filter: PersonFilter = {
+    ...(params.get('category') ? { category: params.get('category')! } : {}),
+    ...(status === 'managed' || status === 'released' ? { status: status as PersonStatus } : {}),
+    ...(params.get('regionCode') ? { regionCode: params.get('regionCode')! } : {}),
+    ...(params.get('registeredOn') ? { registeredOn: params.get('registeredOn')! } : {}),
+    ...(q ? { q } : {}),
+  };
   const persons = usePersons(filter);
+  const applyFilter = ({ q: exact, ...rest }: PersonFilter) => {
+    setQ(exact);
+    setParams(Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)) as Record<string, string>);
+  };
   const [registering, setRegistering] = useState(false);
 
   const registered = (person: PersonDetail) => {
@@ -47,7 +61,7 @@ export default function PersonsPage() {
         }
       />
       <Card>
-        <PersonFilters onChange={setFilter} />
+        <PersonFilters key={params.toString()} initial={filter} onChange={applyFilter} />
         <QueryError error={persons.error} />
         <PersonsTable persons={persons.items} loading={persons.isLoading} />
         <LoadMore hasMore={persons.hasMore} loading={persons.isLoadingMore} onLoadMore={persons.loadMore} testId="persons-load-more" />

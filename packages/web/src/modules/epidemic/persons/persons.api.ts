@@ -13,7 +13,7 @@ export const personsApi = {
   list: (filter: PersonFilter, cursor: string | null) =>
     filter.q
       ? api<Page<Person>>('/persons/search', { method: 'POST', body: { ...filter, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } })
-      : api<Page<Person>>('/persons', { query: { limit: PAGE_SIZE, cursor, category: filter.category, status: filter.status, regionCode: filter.regionCode } }),
+      : api<Page<Person>>('/persons', { query: { limit: PAGE_SIZE, cursor, category: filter.category, status: filter.status, regionCode: filter.regionCode, registeredOn: filter.registeredOn } }),
   get: (id: string) => api<PersonDetail>(`/persons/${encodeURIComponent(id)}`),
   register: (person: PersonRegistration) => api<PersonDetail>('/persons', { method: 'POST', body: person }),
   update: (id: string, patch: PersonPatch) => api<PersonDetail>(`/persons/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch }),

@@ -98,6 +98,8 @@ export interface PersonFilter {
   category?: string;
   status?: PersonStatus;
   regionCode?: string;
+  /** Registered on this day in China (YYYY-MM-DD). */
+  registeredOn?: string;
   /** Exact ID number or mobile; sent in a POST body, never in the URL. */
   q?: string;
 }

@@ -39,3 +39,22 @@ export interface Denials extends Counts {
   to: string;
   byDay: Array<Counts & { date: string }>;
 }
+
+/** One entry of the check log: who was checked is never sent. */
+export interface TravelCheckEntry {
+  id: string;
+  regionCode: string;
+  checkpointId: string | null;
+  destination: string;
+  travelDate: string;
+  checkDay: string;
+  decision: TravelDecision;
+  reasons: Array<{ code: string; ruleId: string }>;
+  checkedBy: string | null;
+  checkedAt: string;
+}
+
+export interface TravelCheckFilter {
+  day?: string;
+  decision?: TravelDecision;
+}
