@@ -5,6 +5,7 @@ export * from './access/field-rules.js';
 export * from './regions/region-code.js';
 export * from './codes/index.js';
 export * from './privacy/masking.js';
+export * from './privacy/retention.js';
 export * from './safety/index.js';
 export * from './epidemic/index.js';
 export * from './exports/export-rules.js';

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { checkRetentionPolicy, type EpidemicRetentionPolicy } from '@shoutu/domain';
+import { RETENTION_PERIODS } from './privacy/personal-data-tags.js';
 import { DEFAULT_PHOTO_MAX_BYTES } from '@shoutu/domain';
 
 /**
@@ -29,6 +31,8 @@ export interface Config {
   auditRetentionDays: number;
   /** Start even when the database's durability self-check fails (SECURITY.md row 22). */
   allowUnsafeDb: boolean;
+  /** Epidemic personal data: days kept after a release (or the epidemic's end), and that end date (SECURITY.md row 19). */
+  epidemicRetention: EpidemicRetentionPolicy;
   /** Hours a stored Idempotency-Key answer is replayed before it is purged (SECURITY.md row 24). */
   idempotencyRetentionHours: number;
   /** Exports (SECURITY.md row 18): rows of a list of persons above which another official approves, and hours an approval lasts. */
@@ -79,6 +83,17 @@ function jobsSetting(env: Env): boolean {
   return raw === 'on';
 }
 
+/** SHOUTU_EPIDEMIC_RETENTION_DAYS (default from the personal-data tags) and SHOUTU_EPIDEMIC_END_DATE (none by default). */
+function epidemicRetentionSetting(env: Env): EpidemicRetentionPolicy {
+  const policy = { days: intSetting(env, 'SHOUTU_EPIDEMIC_RETENTION_DAYS', RETENTION_PERIODS.epidemic.days), epidemicEndDate: env.SHOUTU_EPIDEMIC_END_DATE || null };
+  try {
+    checkRetentionPolicy(policy);
+  } catch (error) {
+    throw new Error(`SHOUTU_EPIDEMIC_RETENTION_DAYS / SHOUTU_EPIDEMIC_END_DATE: ${(error as Error).message}`);
+  }
+  return policy;
+}
+
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const dataDir = path.resolve(env.SHOUTU_DATA_DIR ?? 'data');
   const demo = overrides.demo ?? env.SHOUTU_DEMO === '1';
@@ -109,6 +124,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     adminTotp: adminTotpSetting(env, demo, profile),
     auditRetentionDays: auditRetentionSetting(env),
     allowUnsafeDb: env.SHOUTU_ALLOW_UNSAFE_DB === '1',
+    epidemicRetention: epidemicRetentionSetting(env),
     idempotencyRetentionHours: intSetting(env, 'SHOUTU_IDEMPOTENCY_RETENTION_HOURS', 24),
     exports: { approvalRows: intSetting(env, 'SHOUTU_EXPORT_APPROVAL_ROWS', 1_000), downloadHours: intSetting(env, 'SHOUTU_EXPORT_DOWNLOAD_HOURS', 24) },
     accountabilityOverdueDays: intSetting(env, 'SHOUTU_ACCOUNTABILITY_OVERDUE_DAYS', 1),

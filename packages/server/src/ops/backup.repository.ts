@@ -44,6 +44,8 @@ export const BACKUP_TABLES = [
   { table: 'training_attendance', key: ['id'] },
   { table: 'training_certificates', key: ['id'] },
   { table: 'persons', key: ['id'] },
+  // Without them the fields of persons registered since decision 0020 would not open after a restore.
+  { table: 'person_keys', key: ['person_id'] },
   { table: 'person_category_history', key: ['id'] },
   { table: 'person_measure_plans', key: ['id'] },
   { table: 'exposures', key: ['id'] },
@@ -53,6 +55,7 @@ export const BACKUP_TABLES = [
   { table: 'alerts', key: ['id'] },
   { table: 'travel_checks', key: ['id'] },
   { table: 'area_risk_levels', key: ['id'] },
+  { table: 'destruction_records', key: ['id'] },
   // Derived from the rows above, but kept so a restored dashboard needs no rebuild.
   { table: 'epidemic_counters', key: ['id'] },
   { table: 'export_requests', key: ['id'] },

@@ -40,4 +40,31 @@ describe('field encryption', () => {
     expect(crypto.blindIndex('320706199001011234', 'id')).not.toBe(crypto.blindIndex('320706199001011234', 'phone'));
     expect(new FieldCrypto(randomBytes(32)).blindIndex('320706199001011234', 'id')).not.toBe(crypto.blindIndex('320706199001011234', 'id'));
   });
+
+  describe('per-record keys (decision 0020)', () => {
+    it('seals a record under its own key, which only the master key unwraps, and only for its record', () => {
+      const { key, wrapped } = crypto.newRecordKey('person:a');
+      const stored = key.encrypt('320706199001011234', 'persons.id_number');
+      expect(stored).toMatch(/^r1:/);
+      expect(wrapped).not.toContain(stored.slice(3, 20));
+      const reopened = crypto.openRecordKey(wrapped, 'person:a');
+      expect(crypto.open(stored, 'persons.id_number', reopened)).toBe('320706199001011234');
+      expect(() => crypto.openRecordKey(wrapped, 'person:b')).toThrow(DecryptionError);
+      expect(() => new FieldCrypto(randomBytes(32)).openRecordKey(wrapped, 'person:a')).toThrow(DecryptionError);
+    });
+
+    it('cannot open a record-key value without that key: not with the master key, not with another record’s', () => {
+      const { key } = crypto.newRecordKey('person:a');
+      const stored = key.encrypt('13800138000', 'persons.phone');
+      expect(() => crypto.open(stored, 'persons.phone', null)).toThrow(DecryptionError);
+      expect(() => crypto.decrypt(stored, 'persons.phone')).toThrow(DecryptionError);
+      expect(() => crypto.open(stored, 'persons.phone', crypto.newRecordKey('person:b').key)).toThrow(DecryptionError);
+    });
+
+    it('still opens values sealed under the master key before records had keys', () => {
+      const legacy = crypto.encrypt('张三', 'persons.name');
+      expect(crypto.open(legacy, 'persons.name', crypto.newRecordKey('person:a').key)).toBe('张三');
+      expect(crypto.open(legacy, 'persons.name', null)).toBe('张三');
+    });
+  });
 });

@@ -8,10 +8,54 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
  * wrong data.
  */
 const VERSION = 'v1';
+/** A value sealed under a record's own data key rather than the master key (decision 0020). */
+const RECORD_VERSION = 'r1';
 
 export class DecryptionError extends Error {
   constructor() {
     super('Encrypted field failed authentication (tampered or wrong key)');
+  }
+}
+
+function seal(key: Buffer, version: string, plaintext: string, field: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(field));
+  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return `${version}:${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64')}`;
+}
+
+function unseal(key: Buffer, version: string, stored: string, field: string): string {
+  if (!stored.startsWith(`${version}:`)) throw new DecryptionError();
+  const raw = Buffer.from(stored.slice(version.length + 1), 'base64');
+  if (raw.length < 28) throw new DecryptionError();
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+    decipher.setAAD(Buffer.from(field));
+    decipher.setAuthTag(raw.subarray(raw.length - 16));
+    return Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString('utf8');
+  } catch {
+    throw new DecryptionError();
+  }
+}
+
+/**
+ * One record's own data key (crypto-shredding, SECURITY.md row 19): the record's fields are
+ * sealed under it, and the key is stored apart from them, wrapped under the master key. Deleting
+ * the key makes every copy of those fields unreadable, including old row versions PostgreSQL keeps
+ * until they are vacuumed and copies in the write-ahead log.
+ */
+export class RecordKey {
+  constructor(private readonly key: Buffer) {
+    if (key.length !== 32) throw new DecryptionError();
+  }
+
+  encrypt(plaintext: string, field: string): string {
+    return seal(this.key, RECORD_VERSION, plaintext, field);
+  }
+
+  decrypt(stored: string, field: string): string {
+    return unseal(this.key, RECORD_VERSION, stored, field);
   }
 }
 
@@ -26,25 +70,27 @@ export class FieldCrypto {
   }
 
   encrypt(plaintext: string, field: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
-    cipher.setAAD(Buffer.from(field));
-    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return `${VERSION}:${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64')}`;
+    return seal(this.encryptionKey, VERSION, plaintext, field);
   }
 
   decrypt(stored: string, field: string): string {
-    if (!stored.startsWith(`${VERSION}:`)) throw new DecryptionError();
-    const raw = Buffer.from(stored.slice(VERSION.length + 1), 'base64');
-    if (raw.length < 28) throw new DecryptionError();
-    try {
-      const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, raw.subarray(0, 12));
-      decipher.setAAD(Buffer.from(field));
-      decipher.setAuthTag(raw.subarray(raw.length - 16));
-      return Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString('utf8');
-    } catch {
-      throw new DecryptionError();
-    }
+    return unseal(this.encryptionKey, VERSION, stored, field);
+  }
+
+  /** A value sealed under the master key (v1) or, with the record's key, under that key (r1). */
+  open(stored: string, field: string, key: RecordKey | null): string {
+    return stored.startsWith(`${RECORD_VERSION}:`) && key ? key.decrypt(stored, field) : this.decrypt(stored, field);
+  }
+
+  /** A new data key for one record, and its stored form: wrapped under the master key and bound to `owner`. */
+  newRecordKey(owner: string): { key: RecordKey; wrapped: string } {
+    const raw = randomBytes(32);
+    return { key: new RecordKey(raw), wrapped: this.encrypt(raw.toString('base64'), `record_key:${owner}`) };
+  }
+
+  /** The record's key from its stored form; a key moved to another record fails authentication. */
+  openRecordKey(wrapped: string, owner: string): RecordKey {
+    return new RecordKey(Buffer.from(this.decrypt(wrapped, `record_key:${owner}`), 'base64'));
   }
 
   /** Same input and purpose → same hash; lets `where id_number_hash = ?` find a person without the plaintext. */

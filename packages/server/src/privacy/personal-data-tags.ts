@@ -1,3 +1,4 @@
+import { EPIDEMIC_RETENTION_DEFAULT_DAYS } from '@shoutu/domain';
 import { CHECKPOINTS_PERSONAL_DATA } from '../modules/epidemic/checkpoints/checkpoints.tables.js';
 import { FOLLOWUPS_PERSONAL_DATA } from '../modules/epidemic/followups/followups.tables.js';
 import { PERSONS_PERSONAL_DATA } from '../modules/epidemic/persons/persons.tables.js';
@@ -47,6 +48,15 @@ export interface PersonalDataTagEntry {
   purpose: PersonalDataPurpose;
   retention: PersonalDataRetention;
 }
+
+/**
+ * The retention kinds that are a fixed period, with the default (days) and what starts it. The
+ * epidemic one is destroyed by the retention job (`shoutu retention run`, decision 0020) over every
+ * table tagged `epidemic`; SHOUTU_EPIDEMIC_RETENTION_DAYS changes the period.
+ */
+export const RETENTION_PERIODS = {
+  epidemic: { days: EPIDEMIC_RETENTION_DEFAULT_DAYS, from: "the person's release; for everything, the epidemic's end date (SHOUTU_EPIDEMIC_END_DATE)" },
+} as const satisfies Partial<Record<PersonalDataRetention, { days: number; from: string }>>;
 
 type Registry = Readonly<Record<string, Readonly<Record<string, PersonalDataTagEntry>>>>;
 
@@ -113,6 +123,14 @@ export const NOT_PERSONAL_DATA: Readonly<Record<string, Readonly<Record<string, 
   sessions: { token_hash: 'hash of a random session token' },
   idempotency_keys: { request_hash: 'hash of method, URL and body to detect a reused key; not reversible to a person' },
 };
+
+/** The tables with columns of a retention kind, e.g. every table the epidemic retention must destroy from. */
+export function tablesRetained(retention: PersonalDataRetention): string[] {
+  return Object.entries(PERSONAL_DATA_TAGS)
+    .filter(([, columns]) => Object.values(columns).some((tag) => tag.retention === retention))
+    .map(([table]) => table)
+    .sort();
+}
 
 /** A column name that suggests personal data. */
 export function looksPersonal(column: string): boolean {

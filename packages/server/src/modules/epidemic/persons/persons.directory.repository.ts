@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { INSERT_BATCH } from './persons.repository.js';
+import { INSERT_BATCH, withRecordKey } from './persons.repository.js';
 
 const BRIEF_COLUMNS = [
   'id',
@@ -26,14 +26,14 @@ export class PersonsDirectoryRepository {
     const unique = [...new Set(ids)];
     const rows = [];
     for (let i = 0; i < unique.length; i += INSERT_BATCH) {
-      rows.push(...(await this.db.selectFrom('persons').select(BRIEF_COLUMNS).where('id', 'in', unique.slice(i, i + INSERT_BATCH)).execute()));
+      rows.push(...(await this.db.selectFrom('persons').select(BRIEF_COLUMNS).select(withRecordKey).where('id', 'in', unique.slice(i, i + INSERT_BATCH)).execute()));
     }
     return rows;
   }
 
   /** Persons still under management in a region subtree (the whole ground when null). */
   managedIn(regionCode: string | null) {
-    let query = this.db.selectFrom('persons').select(BRIEF_COLUMNS).where('status', '=', 'managed');
+    let query = this.db.selectFrom('persons').select(BRIEF_COLUMNS).select(withRecordKey).where('status', '=', 'managed');
     if (regionCode !== null) query = query.where('region_code', '>=', regionCode).where('region_code', '<', `${regionCode}~`);
     return query.orderBy('region_code').orderBy('id').execute();
   }
@@ -50,6 +50,6 @@ export class PersonsDirectoryRepository {
 
   /** The demo persons, for the demo seeds of the other epidemic modules. */
   demoPersons() {
-    return this.db.selectFrom('persons').select([...BRIEF_COLUMNS, 'id_number_hash']).where('is_demo', '=', 1).orderBy('region_code').orderBy('id').execute();
+    return this.db.selectFrom('persons').select([...BRIEF_COLUMNS, 'id_number_hash']).select(withRecordKey).where('is_demo', '=', 1).orderBy('region_code').orderBy('id').execute();
   }
 }

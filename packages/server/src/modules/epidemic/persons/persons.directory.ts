@@ -67,8 +67,8 @@ export class PersonsDirectory {
     return {
       id: row.id,
       gridCode: row.region_code,
-      // Bound to 'persons.name' as PersonSealing seals it; only the name is opened here.
-      name: names ? maskName(this.crypto.decrypt(row.name_enc, 'persons.name')) : null,
+      // Only the name is opened here, under the person's own key when they have one.
+      name: names ? maskName(this.sealing.openName(row)) : null,
       category: row.category,
       status: row.status,
       onsetDate: row.onset_date,
@@ -125,7 +125,7 @@ export class PersonsDirectory {
    * outside the ground.
    */
   async releaseIn(trx: Kysely<Database>, person: ManagedPerson, version: number, at: string, today: string): Promise<boolean> {
-    if ((await new PersonsRepository(trx).updateVersioned(person.id, version, { status: 'released', updated_at: at })) !== 1) return false;
+    if ((await new PersonsRepository(trx).updateVersioned(person.id, version, { status: 'released', released_at: at, updated_at: at })) !== 1) return false;
     const before = briefFacts(person, person.plan);
     await countPersonChange(trx, person.id, before, { ...before, status: 'released' }, today);
     return true;
@@ -169,7 +169,7 @@ export class PersonsDirectory {
   private async reopen(ctx: RequestContext, person: PersonDetail): Promise<PersonDetail> {
     const plan = person.measurePlan ? storedPlan((await new PersonsRepository(ctx.db).currentPlans([person.id])).get(person.id)?.plan) : null;
     await ctx.db.transaction().execute(async (trx) => {
-      const changed = await new PersonsRepository(trx).updateVersioned(person.id, person.version, { status: 'managed', updated_at: ctx.now().toISOString() });
+      const changed = await new PersonsRepository(trx).updateVersioned(person.id, person.version, { status: 'managed', released_at: null, updated_at: ctx.now().toISOString() });
       if (changed === 0) throw new AppError('version_conflict');
       const before = briefFacts(person, plan);
       await countPersonChange(trx, person.id, before, { ...before, status: 'managed' }, chinaToday(ctx.now()));

@@ -1,8 +1,14 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { PersonCategoryHistoryTable, PersonMeasurePlanTable, PersonTable } from './persons.tables.js';
 
-export type PersonRow = Selectable<PersonTable>;
+/** A person's row with their wrapped data key (`record_key`, decision 0020), which PersonSealing needs to open it. */
+export type PersonRow = Selectable<PersonTable> & { record_key?: string | null };
+/** A new person's row and the stored form of their data key, inserted together by `insertNew`. */
+export type PersonInsert = Insertable<PersonTable> & { recordKey?: string };
+
+/** The person's wrapped data key, read with the row (a subquery: the list's filters stay unqualified). */
+export const withRecordKey = (eb: ExpressionBuilder<Database, 'persons'>) => eb.selectFrom('person_keys').select('person_keys.key_enc').whereRef('person_keys.person_id', '=', 'persons.id').as('record_key');
 export type PlanRow = Selectable<PersonMeasurePlanTable>;
 
 /** Rows per multi-row INSERT: large enough to amortise the round trip, well under both engines' parameter limits. */
@@ -31,7 +37,7 @@ export class PersonsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   byId(id: string) {
-    return this.db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
+    return this.db.selectFrom('persons').selectAll().select(withRecordKey).where('id', '=', id).executeTakeFirst();
   }
 
   byIdNumberHash(hash: string) {
@@ -49,7 +55,7 @@ export class PersonsRepository {
   }
 
   list(filter: PersonListFilter) {
-    let query = this.db.selectFrom('persons').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit);
+    let query = this.db.selectFrom('persons').selectAll().select(withRecordKey).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit);
     if (filter.category) query = query.where('category', '=', filter.category);
     if (filter.status) query = query.where('status', '=', filter.status);
     if (filter.regionCode) query = query.where('region_code', '>=', filter.regionCode).where('region_code', '<', `${filter.regionCode}~`);
@@ -73,17 +79,24 @@ export class PersonsRepository {
     return Number((await query.executeTakeFirstOrThrow()).n);
   }
 
-  /** Inserts new persons; returns the ID-number hashes actually inserted (an existing ID number is skipped, never duplicated). */
-  async insertNew(rows: readonly Insertable<PersonTable>[]): Promise<Set<string>> {
+  /**
+   * Inserts new persons with their data keys; returns the ID-number hashes actually inserted (an
+   * existing ID number is skipped, never duplicated, and its key not stored).
+   */
+  async insertNew(rows: readonly PersonInsert[]): Promise<Set<string>> {
     const inserted = new Set<string>();
     for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+      const batch = rows.slice(i, i + INSERT_BATCH);
       const result = await this.db
         .insertInto('persons')
-        .values(rows.slice(i, i + INSERT_BATCH))
+        .values(batch.map(({ recordKey: _key, ...row }) => row))
         .onConflict((oc) => oc.column('id_number_hash').doNothing())
-        .returning('id_number_hash')
+        .returning(['id', 'id_number_hash'])
         .execute();
       for (const row of result) inserted.add(row.id_number_hash);
+      const ids = new Set(result.map((row) => row.id));
+      const keys = batch.flatMap((row) => (row.recordKey && ids.has(row.id) ? [{ person_id: row.id, key_enc: row.recordKey, created_at: row.created_at }] : []));
+      if (keys.length > 0) await this.db.insertInto('person_keys').values(keys).execute();
     }
     return inserted;
   }

@@ -13,7 +13,7 @@ import { RegionsRepository } from '../../regions/regions.repository.js';
 import { UsersRepository } from '../../users/users.repository.js';
 import { chinaDayRange, chinaToday, checkAddress, checkCategory, checkDay, checkName, checkPerson, checkPhone, DATE_FIELDS, type CheckedPerson } from './persons.input.js';
 import { planFor, planProblem, replan, toMeasurePlan, type PlanFacts, type PlanOutcome } from './persons.measures.js';
-import { PersonsRepository, type PersonRow, type PlanRow } from './persons.repository.js';
+import { PersonsRepository, type PersonInsert, type PersonRow, type PlanRow } from './persons.repository.js';
 import type { CreatePersonBody, Person, PersonDetail, PersonListQuery, PersonSearchBody, UpdatePersonBody } from './persons.schema.js';
 import { PersonSealing } from './persons.sealing.js';
 import type { PersonCategoryHistoryTable, PersonMeasurePlanTable, PersonTable } from './persons.tables.js';
@@ -34,7 +34,7 @@ export function factsOf(row: Pick<PersonTable, 'category' | 'onset_date' | 'last
 
 /** The rows one registration writes: the person, the first entry of the category history, the first plan; and what the dashboard counts of it. */
 export interface RegistrationRows {
-  person: Insertable<PersonTable>;
+  person: PersonInsert;
   history: Insertable<PersonCategoryHistoryTable>;
   plan: Insertable<PersonMeasurePlanTable> | null;
   facts: PersonFacts;
@@ -62,10 +62,10 @@ function cachedPlan(checked: CheckedPerson, cache: Map<string, PlanOutcome> | un
 
 export function registrationRows(sealing: PersonSealing, checked: CheckedPerson, actorId: string | null, at: string, options: RegistrationOptions = {}): RegistrationRows {
   const id = randomUUID();
-  const person: Insertable<PersonTable> = {
+  const person: PersonInsert = {
     id,
     region_code: checked.gridCode,
-    ...sealing.seal(checked, options.idNumberHash),
+    ...sealing.seal(checked, options.idNumberHash, id),
     sex: checked.sex,
     birth_year: checked.birthYear,
     grid_worker_id: checked.gridWorkerId,
@@ -227,9 +227,11 @@ export class PersonsService {
     const errors: FieldError[] = [];
     const today = chinaToday(ctx.now());
     const changes: Partial<PersonTable> = {};
-    if (body.name !== undefined) changes.name_enc = this.sealing.sealName(checkName(body.name, errors));
-    if (body.phone !== undefined) Object.assign(changes, this.sealing.sealPhone(checkPhone(body.phone, errors)));
-    if (body.address !== undefined) changes.address_enc = this.sealing.sealAddress(checkAddress(body.address, errors));
+    // Under the person's own key; a person registered before keys (none) keeps the master key.
+    const key = this.sealing.keyOf(row);
+    if (body.name !== undefined) changes.name_enc = this.sealing.sealName(checkName(body.name, errors), key);
+    if (body.phone !== undefined) Object.assign(changes, this.sealing.sealPhone(checkPhone(body.phone, errors), key));
+    if (body.address !== undefined) changes.address_enc = this.sealing.sealAddress(checkAddress(body.address, errors), key);
     if (body.gridCode !== undefined && body.gridCode !== row.region_code) {
       const grid = (await checkGrids(ctx.db, ctx, [body.gridCode])).get(body.gridCode);
       if (grid) errors.push(fieldError('gridCode', grid));

@@ -31,6 +31,8 @@ export interface PersonTable {
   report_date: string | null;
   arrival_date: string | null;
   status: 'managed' | 'released';
+  /** When the person was released; null while under management. Retention runs from it (decision 0020). */
+  released_at: string | null;
   is_demo: number;
   created_at: string;
   updated_at: string;
@@ -60,8 +62,20 @@ export interface PersonMeasurePlanTable {
   superseded_at: string | null;
 }
 
+/**
+ * Each person's own data key (decision 0020): the person's encrypted fields are sealed under it,
+ * and it is kept here wrapped under the master key. Destroying a person deletes this row, which
+ * leaves every remaining copy of their fields (old row versions, the write-ahead log) unreadable.
+ */
+export interface PersonKeyTable {
+  person_id: string;
+  key_enc: string;
+  created_at: string;
+}
+
 export interface PersonsTables {
   persons: PersonTable;
+  person_keys: PersonKeyTable;
   person_category_history: PersonCategoryHistoryTable;
   person_measure_plans: PersonMeasurePlanTable;
 }
@@ -82,4 +96,6 @@ export const PERSONS_PERSONAL_DATA: Readonly<Record<keyof PersonsTables, Readonl
   ),
   person_category_history: { category: EPIDEMIC, from_category: EPIDEMIC, reason: EPIDEMIC },
   person_measure_plans: { plan: EPIDEMIC },
+  // Not personal in itself, but it unlocks the person's fields: it goes with them.
+  person_keys: { key_enc: EPIDEMIC },
 };
