@@ -79,7 +79,7 @@ export function SessionFormDrawer({ onClose, onCreated }: { onClose: () => void;
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
           </Form.Item>
           <Form.Item name="requiredMinutes" label={t('training.session.requiredMinutes')} extra={course ? t('training.session.requiredHint', { minutes: course.durationMinutes }) : undefined}>
-            <InputNumber min={1} max={1440} precision={0} suffix={t('training.minutes')} />
+            <InputNumber min={1} max={1440} precision={0} suffix={t('training.minutes')} style={{ width: 140 }} />
           </Form.Item>
         </Space>
         <Form.Item name="unitIds" label={t('training.session.units')} extra={t('training.session.unitsHint')}>

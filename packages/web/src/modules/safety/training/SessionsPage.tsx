@@ -99,7 +99,7 @@ function GroundSessions() {
           { title: t('training.session.organiser'), dataIndex: 'organiserName', width: 170 },
           { title: t('training.session.startsAt'), dataIndex: 'startsAt', width: 170, render: formatDateTime },
           { title: t('training.tally.attendedOfRequired'), key: 'tally', width: 120, render: (_, s) => `${s.tally.attended} / ${s.tally.required}` },
-          { title: t('training.tally.rate'), key: 'rate', width: 90, render: (_, s) => percent(s.tally.rate) },
+          { title: t('training.tally.rate'), key: 'rate', width: 110, render: (_, s) => percent(s.tally.rate) },
         ]}
       />
       <LoadMore hasMore={sessions.hasMore} loading={sessions.isLoadingMore} onLoadMore={sessions.loadMore} testId="sessions-load-more" />
