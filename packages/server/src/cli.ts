@@ -14,6 +14,7 @@ import { importCityRegions } from './modules/regions/regions.import.js';
 import { createUserFromCli, resetTotpFromCli } from './modules/users/users.cli.js';
 import { ContentStore } from './files/content-store.js';
 import { backup, restore } from './ops/backup.js';
+import { RetentionService } from './modules/epidemic/retention/retention.service.js';
 import { SCHEDULED_JOBS } from './ops/jobs.js';
 import { jobContext, Scheduler, type JobLog } from './ops/scheduler.js';
 import { createServices } from './services.js';
@@ -145,6 +146,27 @@ audit
     console.log(`Purged ${result.purged} audit rows recorded before ${result.cutoff} (retention ${result.retentionDays} days).`);
     // Written down outside the database, the anchor shows later that no more than this was removed.
     if (result.anchor) console.log(`The chain now starts after seq ${result.anchor.seq}, anchor hash ${result.anchor.hash}`);
+  });
+
+const retention = program.command('retention').description('Purpose-bound retention of epidemic personal data (SECURITY.md row 19, decision 0020)');
+retention
+  .command('run')
+  .description('Destroy epidemic personal data past SHOUTU_EPIDEMIC_RETENTION_DAYS after a release (everything after SHOUTU_EPIDEMIC_END_DATE) and record each destruction')
+  .option('--dry-run', 'count what is due and destroy nothing')
+  .action(async (options: { dryRun?: boolean }) => {
+    const config = loadConfig();
+    const policy = config.epidemicRetention;
+    console.log(`Retention ${policy.days} days after a release${policy.epidemicEndDate ? `; the epidemic ended on ${policy.epidemicEndDate}` : ''}.`);
+    await withDatabase(async (db) => {
+      const service = new RetentionService(db, new AuditService(db.dialect));
+      if (options.dryRun) {
+        for (const [rule, n] of Object.entries(await service.due(new Date(), policy))) console.log(`${rule.padEnd(18)} ${String(n).padStart(8)} due`);
+        return;
+      }
+      const result = await service.run({ name: 'cli', ctx: { actor: null, ip: null, now: () => new Date() } }, policy);
+      for (const [rule, counts] of Object.entries(result.destroyed)) console.log(`${rule.padEnd(18)} ${Object.entries(counts ?? {}).map(([table, n]) => `${table} ${n}`).join(', ')}`);
+      console.log(result.records ? `Destroyed in ${result.records} batches, each recorded in destruction_records and the audit trail; residue: ${JSON.stringify(result.residue)}` : 'Nothing was due.');
+    });
   });
 
 const jobs = program.command('jobs').description('Scheduled jobs (serve runs them every so often unless SHOUTU_JOBS=off)');

@@ -1,5 +1,6 @@
 import { hazardAcceptanceWaitJob, hazardEscalationJob } from '../modules/safety/hazards/hazards.jobs.js';
 import { epidemicCountersFoldJob } from '../modules/epidemic/dashboard/dashboard.jobs.js';
+import { epidemicRetentionJob } from '../modules/epidemic/retention/retention.jobs.js';
 import type { ScheduledJob } from './scheduler.js';
 import { idempotencyPurgeJob } from '../http/idempotency.js';
 import { plannerStatisticsJob } from '../db/planner-statistics.js';
@@ -10,6 +11,7 @@ import { plannerStatisticsJob } from '../db/planner-statistics.js';
  */
 export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   hazardEscalationJob,
+  epidemicRetentionJob,
   hazardAcceptanceWaitJob,
   plannerStatisticsJob,
   idempotencyPurgeJob,
