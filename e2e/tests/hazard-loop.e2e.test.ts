@@ -1,16 +1,22 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { launchBrowser } from '../support/browser.js';
 import { inputOf, localDate, pickDate, pickOption, shot, signIn, type Session } from './flow-helpers.js';
 
 const REGULATOR = 'yingji';
 const FINDING = `浏览器测试：安全出口堵塞 ${Date.now()}`;
-const EVIDENCE = '已清理安全出口堆放物，张贴禁止堆放标识，整改前后照片存档。';
+const EVIDENCE = '已清理安全出口堆放物，张贴禁止堆放标识，附整改后照片。';
+/** A 1×1 PNG, made unique by bytes after its end so that this run's photo is its own file. */
+const PHOTO = Buffer.concat([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'), Buffer.from(`run ${Date.now()}`)]);
+
+/** Whether every photo in the area has loaded as an image (the server answered its bytes within the ground). */
+const photosLoaded = (area: Locator) => area.locator('img').evaluateAll((images) => images.length > 0 && images.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0));
 
 /**
  * The hazard loop (隐患排查治理闭环) between a regulator and the enterprise: an inspection with a failed
- * item raises a hazard, the regulator assigns it, the enterprise's safety officer submits the
- * rectification, and the regulator's acceptance closes it (已销号), each step in the timeline.
+ * item raises a hazard, the regulator assigns it, the enterprise's safety officer uploads a photo
+ * and submits the rectification, and the regulator, finding it in 我的待办, sees the photo and
+ * accepts: the hazard is closed (已销号), each step in the timeline.
  */
 describe('a hazard found in an inspection, from the failed item to 已销号', () => {
   const baseUrl = inject('baseUrl');
@@ -80,7 +86,7 @@ describe('a hazard found in an inspection, from the failed item to 已销号', (
     await shot(page, 'hazard-3-assigned');
   });
 
-  it("lets the enterprise's safety officer find the hazard and submit the rectification evidence", async () => {
+  it("lets the enterprise's safety officer find the hazard, upload a photo and submit the rectification evidence", async () => {
     const { page } = enterprise;
     await page.getByTestId('nav-safety-hazards').click();
     const open = page.getByTestId(`hazard-open-${hazardId}`);
@@ -90,20 +96,32 @@ describe('a hazard found in an inspection, from the failed item to 已销号', (
     expect(await page.getByTestId('hazard-status').innerText()).toBe('整改中');
     await page.getByTestId('hazard-action-submit_rectification').click();
     await page.getByTestId('hazard-form-evidence').fill(EVIDENCE);
+    // The photo goes up as it is picked; the submission then names it.
+    await page.getByTestId('hazard-form-photos').locator('input[type=file]').setInputFiles({ name: '整改后.png', mimeType: 'image/png', buffer: PHOTO });
+    await page.getByTestId('hazard-form-photos').locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading):not(.ant-upload-list-item-error)').first().waitFor();
     await page.getByTestId('hazard-action-submit').click();
     await page.getByTestId('hazard-action-form-submit_rectification').waitFor({ state: 'detached' });
     await expect.poll(async () => page.getByTestId('hazard-status').innerText()).toBe('待验收');
     expect(await page.getByTestId('hazard-rectification').innerText()).toContain(EVIDENCE);
+    await expect.poll(() => photosLoaded(page.getByTestId('hazard-rectification-photos'))).toBe(true);
     // Acceptance is the regulator's: the enterprise is offered no accept button.
     expect(await page.getByTestId('hazard-action-accept').count()).toBe(0);
     await shot(page, 'hazard-4-rectification-submitted');
   });
 
-  it('accepts the rectification, and the hazard shows 已销号 with the whole loop in its timeline', async () => {
+  it('finds the hazard in 我的待办 to accept, sees the photo, accepts it, and the hazard shows 已销号 with the whole loop in its timeline', async () => {
     const { page } = regulator;
-    await page.reload();
+    await page.getByTestId('nav-safety-inbox').click();
+    await page.getByTestId('hazard-inbox').waitFor();
+    await page.getByTestId('inbox-tab-toAccept').click();
+    const waiting = page.getByTestId(`hazard-open-${hazardId}`);
+    await waiting.waitFor();
+    await shot(page, 'hazard-5-inbox');
+    await waiting.click();
     await page.getByTestId('hazard-detail').waitFor();
-    expect(await page.getByTestId('hazard-status').innerText()).toBe('待验收');
+    // The page this session saw before shows at once and refreshes to the submitted state.
+    await expect.poll(async () => page.getByTestId('hazard-status').innerText()).toBe('待验收');
+    await expect.poll(() => photosLoaded(page.getByTestId('hazard-rectification-photos'))).toBe(true);
     await page.getByTestId('hazard-action-accept').click();
     await page.getByTestId('hazard-action-form-accept').waitFor();
     await page.getByTestId('hazard-form-note').fill('现场复核，整改到位。');
@@ -114,7 +132,8 @@ describe('a hazard found in an inspection, from the failed item to 已销号', (
     const timeline = page.getByTestId('hazard-timeline');
     for (const event of ['found', 'assigned', 'rectification_submitted', 'accepted']) await timeline.getByTestId(`hazard-event-${event}`).waitFor();
     expect(await timeline.innerText()).toContain(EVIDENCE);
-    await shot(page, 'hazard-5-closed');
+    await expect.poll(() => photosLoaded(timeline.locator('[data-testid^="hazard-event-photos-"]'))).toBe(true);
+    await shot(page, 'hazard-6-closed');
 
     // The enterprise sees it closed too.
     await enterprise.page.reload();

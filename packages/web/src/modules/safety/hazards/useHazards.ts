@@ -7,8 +7,9 @@ export function useHazards(filter: HazardFilter) {
   return useCursorList(hazardKeys.list(filter), (cursor) => hazardsApi.list(filter, cursor));
 }
 
+/** Others act on the same hazard (the enterprise, the regulator): opening it always asks again, showing what is cached meanwhile. */
 export function useHazard(id: string) {
-  return useQuery({ queryKey: hazardKeys.detail(id), queryFn: () => hazardsApi.get(id) });
+  return useQuery({ queryKey: hazardKeys.detail(id), queryFn: () => hazardsApi.get(id), refetchOnMount: 'always' });
 }
 
 export function useHazardOverview(regionCode: string | undefined) {
@@ -34,8 +35,9 @@ export function useHazardStep(id: string) {
   };
 }
 
+/** What waits on the user changes with everyone else's steps: opening the inbox always asks again. */
 export function useHazardInbox() {
-  return useQuery({ queryKey: hazardKeys.inbox, queryFn: hazardsApi.inbox });
+  return useQuery({ queryKey: hazardKeys.inbox, queryFn: hazardsApi.inbox, refetchOnMount: 'always' });
 }
 
 export function useHazardSettings() {
