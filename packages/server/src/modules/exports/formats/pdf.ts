@@ -15,6 +15,17 @@ const FONTS = {
 };
 /** A4 landscape less 30 pt margins on each side. */
 const TABLE_WIDTH = 841.89 - 60;
+/** Thin rules between rows and narrow cell padding: eighteen columns fit across the page. */
+const PADDING = 2;
+const LAYOUT = {
+  hLineWidth: (i: number) => (i === 1 ? 0.8 : 0.3),
+  vLineWidth: () => 0,
+  hLineColor: () => '#999999',
+  paddingLeft: () => PADDING,
+  paddingRight: () => PADDING,
+  paddingTop: () => 1.5,
+  paddingBottom: () => 1.5,
+};
 
 let fontsReady = false;
 function useFonts(): void {
@@ -39,7 +50,7 @@ export async function writePdf(doc: ExportDocument): Promise<Buffer> {
   const total = doc.columns.reduce((sum, column) => sum + column.width, 0);
   const content: Content[] = [
     { text: doc.title, fontSize: 12, bold: true, margin: [0, 0, 0, 6] },
-    { table: { headerRows: 1, widths: doc.columns.map((column) => (column.width / total) * TABLE_WIDTH - 4), body }, layout: 'lightHorizontalLines', fontSize: 6.5 },
+    { table: { headerRows: 1, widths: doc.columns.map((column) => (column.width / total) * TABLE_WIDTH - 2 * PADDING), body }, layout: LAYOUT, fontSize: 6.5 },
   ];
   const pdf = pdfmake.createPdf({
     pageSize: 'A4',
