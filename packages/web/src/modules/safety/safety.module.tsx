@@ -9,9 +9,11 @@ import { risksNavItems, risksRoutes } from './risks/risks.routes';
 import { campaignsNavItems, campaignsRoutes } from './campaigns/campaigns.routes';
 import { enforcementNavItems, enforcementRoutes } from './enforcement/enforcement.routes';
 import { trainingNavItems, trainingRoutes } from './training/training.routes';
+import { responsibilityNavItems, responsibilityRoutes } from './responsibility/responsibility.routes';
+import { accountabilityNavItems, accountabilityRoutes } from './accountability/accountability.routes';
 
 /** Pages of the safety capability, mounted inside the signed-in layout. */
-export const safetyRoutes: RouteObject[] = [...enterprisesRoutes, ...coverageRoutes, ...risksRoutes, ...inspectionsRoutes, ...hazardsRoutes, ...campaignsRoutes, ...enforcementRoutes, ...accidentsRoutes, ...trainingRoutes];
+export const safetyRoutes: RouteObject[] = [...enterprisesRoutes, ...coverageRoutes, ...risksRoutes, ...inspectionsRoutes, ...hazardsRoutes, ...campaignsRoutes, ...enforcementRoutes, ...accidentsRoutes, ...responsibilityRoutes, ...accountabilityRoutes, ...trainingRoutes];
 
 /** The safety capability's group in the side menu. */
-export const safetyNavigation: NavGroup[] = [{ key: 'safety', labelKey: 'accidents.nav.group', items: [...hazardInboxNavItems, ...enterprisesNavItems, ...coverageNavItems, ...risksNavItems, ...inspectionsNavItems, ...hazardsNavItems, ...campaignsNavItems, ...enforcementNavItems, ...accidentsNavItems, ...trainingNavItems] }];
+export const safetyNavigation: NavGroup[] = [{ key: 'safety', labelKey: 'accidents.nav.group', items: [...hazardInboxNavItems, ...enterprisesNavItems, ...coverageNavItems, ...risksNavItems, ...inspectionsNavItems, ...hazardsNavItems, ...campaignsNavItems, ...enforcementNavItems, ...accidentsNavItems, ...responsibilityNavItems, ...accountabilityNavItems, ...trainingNavItems] }];

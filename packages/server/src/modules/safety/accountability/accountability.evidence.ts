@@ -13,9 +13,21 @@ import type { EvidenceEvent, EvidencePack } from './accountability.schema.js';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-/** An instant as read in China: 2026-01-05 16:00. */
+/** An instant as read in China, marked so (the evidence is read in any time zone): 2026-01-05 16:00（北京时间）. */
 export function chinaTime(iso: string): string {
+  return `${chinaDayTime(iso)}（北京时间）`;
+}
+
+function chinaDayTime(iso: string): string {
   return new Date(new Date(iso).getTime() + 8 * HOUR_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** A span of minutes as 1 天 2 小时 5 分钟. */
+function span(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  const parts = [[Math.floor(minutes / 1440), '天'], [Math.floor((minutes % 1440) / 60), '小时'], [minutes % 60, '分钟']] as const;
+  const shown = parts.filter(([n]) => n > 0).map(([n, unit]) => `${n} ${unit}`);
+  return shown.length ? shown.join(' ') : '0 分钟';
 }
 
 export const LEVEL_LABELS: Readonly<Record<ReportingLevel, { 'zh-CN': string; en: string }>> = {
@@ -73,7 +85,7 @@ const byTime = (a: EvidenceEvent, b: EvidenceEvent) => a.at.localeCompare(b.at);
 export function hazardEvidence(hazard: HazardDetail, now: Date): EvidencePack {
   const events: EvidenceEvent[] = hazard.events.map((event) => ({
     at: event.at,
-    who: event.actorName,
+    who: event.actorName ?? (event.actorKind === 'system' ? '系统' : null),
     what: HAZARD_EVENT_LABELS[event.type] ?? { 'zh-CN': event.type, en: event.type },
     detail: hazardDetail(event.type, event.payload),
     late: event.type === 'escalated',
@@ -106,7 +118,7 @@ export function accidentEvidence(accident: AccidentDetail): EvidencePack {
     const who = level.owedBy === 'unit' ? (accident.enterpriseName ?? '事故单位') : LEVEL_LABELS[level.owedBy]['zh-CN'];
     const to = LEVEL_LABELS[level.level];
     if (level.reportedAt !== null) {
-      events.push({ at: level.reportedAt, who, what: { 'zh-CN': `报告至${to['zh-CN']}`, en: `Reported to the ${to.en}` }, detail: `期限 ${chinaTime(level.dueAt)}${level.status === 'late' ? '，迟报' : '，按时'}`, late: level.status === 'late' });
+      events.push({ at: level.reportedAt, who, what: { 'zh-CN': `报告至${to['zh-CN']}`, en: `Reported to the ${to.en}` }, detail: level.status === 'late' ? `超过时限 ${span(new Date(level.reportedAt).getTime() - new Date(level.dueAt).getTime())}` : '在时限内', late: level.status === 'late' });
     }
     if (level.status === 'late' || level.status === 'overdue') {
       events.push({ at: level.dueAt, who, what: { 'zh-CN': `向${to['zh-CN']}报告的期限届满`, en: `Deadline for the report to the ${to.en}` }, detail: level.status === 'overdue' ? '至今未报告' : null, late: true });
@@ -121,5 +133,5 @@ export function accidentEvidence(accident: AccidentDetail): EvidencePack {
   if (accident.investigation.submittedAt) events.push({ at: accident.investigation.submittedAt, who: null, what: { 'zh-CN': '提交事故调查报告', en: 'Investigation report submitted' }, detail: null, late: accident.investigation.status === 'late' });
   if (accident.reply.repliedAt) events.push({ at: accident.reply.repliedAt, who: null, what: { 'zh-CN': '政府批复', en: "Government's reply" }, detail: null, late: accident.reply.status === 'late' });
   const place = accident.enterpriseName ?? accident.regionName ?? accident.regionCode;
-  return { title: `${place} ${chinaTime(accident.occurredAt).slice(0, 10)} ${accident.typeLabel['zh-CN']}（${accident.gradeLabel['zh-CN']}）`, link: `/safety/accidents/${accident.id}`, events: events.sort(byTime) };
+  return { title: `${place} ${chinaDayTime(accident.occurredAt).slice(0, 10)} ${accident.typeLabel['zh-CN']}（${accident.gradeLabel['zh-CN']}）`, link: `/safety/accidents/${accident.id}`, events: events.sort(byTime) };
 }

@@ -139,7 +139,7 @@ export async function seedDemoResponsibility(trx: Kysely<Database>, unitIds: Rea
   const issued: Array<{ key: string; kind: ResponsibilityUnitKind; id: string | null; name: string; region: string; issuer: string }> = [
     ...counties.map((county) => ({ key: county.code, kind: 'government' as const, id: null, name: `${county.name}人民政府${DEMO}`, region: county.code, issuer: `连云港市人民政府${DEMO}` })),
     ...cityDepartments.map(({ key, unit }) => ({ key, kind: 'department' as const, id: unit.id, name: unit.name, region: unit.region_code, issuer: `连云港市人民政府${DEMO}` })),
-    ...haizhouTowns.map((town) => ({ key: town.code, kind: 'government' as const, id: null, name: `${town.name}${DEMO}`, region: town.code, issuer: `连云港市海州区人民政府${DEMO}` })),
+    ...haizhouTowns.map((town) => ({ key: town.code, kind: 'government' as const, id: null, name: `${town.name}${town.name.endsWith('街道') ? '办事处' : '人民政府'}${DEMO}`, region: town.code, issuer: `连云港市海州区人民政府${DEMO}` })),
     ...(enterprise ? [{ key: 'enterprise', kind: 'enterprise' as const, id: enterprise.id, name: enterprise.name, region: enterprise.region_code, issuer: `连云港市海州区人民政府${DEMO}` }] : []),
   ];
   const lastTown = haizhouTowns[haizhouTowns.length - 1]?.code;

@@ -9,6 +9,7 @@ import { QueryError } from '../../../app/layout/QueryError';
 import { usePermission } from '../../auth/hooks/usePermission';
 import { RegionName } from '../../regions/components/RegionName';
 import { EnterpriseEnforcementSection } from '../enforcement/EnterpriseEnforcementSection';
+import { ResponsibilityChainCard } from '../responsibility/ResponsibilityChainCard';
 import { ContactsCard, SupervisorsCard } from './detail/EnterpriseSideCards';
 import { HazardsSection } from './detail/HazardsSection';
 import { InspectionsSection } from './detail/InspectionsSection';
@@ -94,6 +95,7 @@ export default function EnterpriseDetailPage() {
           <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="enterprise-detail-cards">
             <SupervisorsCard enterprise={e} />
             <ContactsCard enterprise={e} />
+            <ResponsibilityChainCard enterpriseId={e.id} />
           </Space>
         </Col>
         {canReadSafety && (
