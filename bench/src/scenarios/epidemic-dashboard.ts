@@ -1,3 +1,4 @@
+import { foldEpidemicCounters } from '@shoutu/server/modules/epidemic/dashboard/counters.service.js';
 import { progress } from '../progress.js';
 import type { Figure } from '../report.js';
 import type { ScenarioContext } from './context.js';
@@ -11,6 +12,8 @@ import { analyze, p95, seedPersons } from './dashboards.js';
  */
 export async function epidemicDashboardScenario(ctx: ScenarioContext): Promise<Figure[]> {
   await seedPersons(ctx);
+  // What the hourly job (epidemic.fold-counters) has done by now on a running server.
+  await foldEpidemicCounters(ctx.env.db.kysely, ctx.env.db.dialect, new Date());
   await analyze(ctx);
   const cells = Number((await ctx.env.db.kysely.selectFrom('epidemic_counters').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const grounds: Array<[string, string]> = [

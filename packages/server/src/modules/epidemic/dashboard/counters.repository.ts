@@ -47,6 +47,18 @@ export class CountersRepository {
     return query.execute();
   }
 
+  /** Cells of a daily series dated before `before`: no read reaches them any more. */
+  async deleteBefore(series: CounterSeries, before: string): Promise<number> {
+    const result = await this.db.deleteFrom('epidemic_counters').where('series', '=', series).where('day', '>', NO_DAY).where('day', '<', before).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  /** Cells that count nothing (a person came and went). */
+  async deleteEmpty(): Promise<number> {
+    const result = await this.db.deleteFrom('epidemic_counters').where('n', '=', 0).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async deleteByIds(ids: readonly string[]): Promise<void> {
     for (let i = 0; i < ids.length; i += CHUNK) await this.db.deleteFrom('epidemic_counters').where('id', 'in', ids.slice(i, i + CHUNK)).execute();
   }

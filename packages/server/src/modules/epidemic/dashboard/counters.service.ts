@@ -10,7 +10,7 @@ import { chinaToday } from '../persons/persons.input.js';
 import { PersonsRepository } from '../persons/persons.repository.js';
 import type { PersonTable } from '../persons/persons.tables.js';
 import { TravelRepository } from '../travel/travel.repository.js';
-import { addPerson, CounterDeltas, CUMULATIVE_SERIES, followupMark, markedDays, NO_DAY, personDeltas, type PersonFacts } from './counters.js';
+import { addPerson, CounterDeltas, CUMULATIVE_SERIES, followupMark, markedDays, NO_DAY, personDeltas, READ_WINDOW_DAYS, type CounterSeries, type PersonFacts } from './counters.js';
 import { CountersRepository } from './counters.repository.js';
 
 type FactColumns = Pick<PersonTable, 'region_code' | 'category' | 'status' | 'created_at' | 'report_date'>;
@@ -99,21 +99,26 @@ export async function rebuildEpidemicCounters(db: Kysely<Database>, now: Date): 
 }
 
 /**
- * Folds the cells of the cumulative series dated before yesterday into their base cell (dated
- * ''): the sums read for yesterday onwards stay the same, and a grid keeps one base cell and its
- * future days however long the epidemic lasts. Rows are locked on PostgreSQL, so two folds at
- * once cannot both move the same cell.
+ * Keeps the counters small however long the epidemic lasts (the hourly job): folds the cells of
+ * the cumulative series dated before yesterday into their base cell (dated ''), which leaves
+ * every sum read for yesterday onwards as it was; deletes the cells of the daily series older
+ * than any read (READ_WINDOW_DAYS) and the cells that count nothing. A grid then keeps one base
+ * cell per key, its coming days (at most a plan's length) and a month of daily cells. The folded
+ * rows are locked on PostgreSQL, so two folds at once cannot both move the same cell.
  */
-export async function foldEpidemicCounters(db: Kysely<Database>, dialect: Dialect, now: Date): Promise<number> {
-  const before = shiftDay(chinaToday(now), -1);
+export async function foldEpidemicCounters(db: Kysely<Database>, dialect: Dialect, now: Date): Promise<{ folded: number; deleted: number }> {
+  const today = chinaToday(now);
+  const before = shiftDay(today, -1);
   return db.transaction().execute(async (trx) => {
     const repo = new CountersRepository(trx);
     const cells = await repo.foldable(CUMULATIVE_SERIES, before, dialect === 'postgres');
-    if (cells.length === 0) return 0;
     const base = new CounterDeltas();
-    for (const cell of cells) base.add(cell.series as (typeof CUMULATIVE_SERIES)[number], NO_DAY, cell.region_code, cell.key, Number(cell.n));
+    for (const cell of cells) base.add(cell.series as CounterSeries, NO_DAY, cell.region_code, cell.key, Number(cell.n));
     await repo.deleteByIds(cells.map((cell) => cell.id));
     await repo.add(base.entries());
-    return cells.length;
+    let deleted = 0;
+    for (const [series, days] of Object.entries(READ_WINDOW_DAYS)) deleted += await repo.deleteBefore(series as CounterSeries, shiftDay(today, 1 - days));
+    deleted += await repo.deleteEmpty();
+    return { folded: cells.length, deleted };
   });
 }

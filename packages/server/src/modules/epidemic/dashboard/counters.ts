@@ -30,6 +30,13 @@ export type CounterSeries = 'managed' | 'released' | 'registered' | 'new_infecti
 /** Series whose value on a day is the sum of the cells up to it. */
 export const CUMULATIVE_SERIES: readonly CounterSeries[] = ['measure', 'release_due'];
 
+/**
+ * How many days back (today included) the dashboard reads each daily series; older cells are
+ * never read and the fold job deletes them. `new_infection` keeps its history: an area's clock
+ * may run from an infection long ago.
+ */
+export const READ_WINDOW_DAYS = { registered: 30, followed_up: 2, travel_check: 7 } as const satisfies Partial<Record<CounterSeries, number>>;
+
 /** The day of a cell that has no day (persons by status) and of a cumulative series' base. */
 export const NO_DAY = '';
 

@@ -5,12 +5,12 @@ import { AreasRepository } from '../areas/areas.repository.js';
 import type { AreasService } from '../areas/areas.service.js';
 import { shiftDay } from '../followups/calendar.js';
 import { chinaToday } from '../persons/persons.input.js';
-import { NO_DAY } from './counters.js';
+import { NO_DAY, READ_WINDOW_DAYS } from './counters.js';
 import { CountersRepository, type RegionRange } from './counters.repository.js';
 import type { Dashboard, DashboardQuery } from './dashboard.schema.js';
 
-const NEW_PER_DAY_DAYS = 30;
-const TRAVEL_DAYS = 7;
+const NEW_PER_DAY_DAYS = READ_WINDOW_DAYS.registered;
+const TRAVEL_DAYS = READ_WINDOW_DAYS.travel_check;
 const AREA_ITEMS = 10;
 
 /** The level below a region whose units the dashboard lists, and the length of their codes. */
