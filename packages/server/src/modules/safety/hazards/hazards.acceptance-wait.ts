@@ -23,7 +23,8 @@ export async function flagOverdueAcceptances(db: Kysely<Database>, audit: AuditS
     if (candidates.length === 0) break;
     const last = candidates[candidates.length - 1]!;
     after = [last.acceptance_due_at!, last.id];
-    await db.transaction().execute(async (trx) => {
+    // The callback may run again on a busy database: it returns its count instead of adding it up.
+    flagged += await db.transaction().execute(async (trx) => {
       const repo = new HazardsRepository(trx);
       let batch = 0;
       for (const hazard of candidates) {
@@ -46,9 +47,8 @@ export async function flagOverdueAcceptances(db: Kysely<Database>, audit: AuditS
         });
         batch += 1;
       }
-      if (batch === 0) return;
-      await audit.record(trx, ctx, { action: 'hazard.flag_acceptance_overdue', objectType: 'hazard', detail: { flagged: batch, at }, ...(ctx.actor ? {} : { actorUsername: SCHEDULER_USERNAME }) });
-      flagged += batch;
+      if (batch > 0) await audit.record(trx, ctx, { action: 'hazard.flag_acceptance_overdue', objectType: 'hazard', detail: { flagged: batch, at }, ...(ctx.actor ? {} : { actorUsername: SCHEDULER_USERNAME }) });
+      return batch;
     });
     if (candidates.length < BATCH) break;
   }

@@ -56,7 +56,8 @@ export async function escalateOverdueHazards(
     after = [last.deadline!, last.id];
     const candidates = page.filter((c) => c.escalation_level === null || c.escalated_at! <= cutoff(settings.for(c.region_code).cityEscalationAfterDays));
     if (candidates.length > 0) {
-      await db.transaction().execute(async (trx) => {
+      // The callback may run again on a busy database: it returns its counts instead of adding them up.
+      const done = await db.transaction().execute(async (trx) => {
         const repo = new HazardsRepository(trx);
         const departments = new Map<string, string[]>();
         for (const link of await new EnterprisesRepository(trx).supervisorLinks([...new Set(candidates.map((c) => c.enterprise_id))])) {
@@ -84,12 +85,12 @@ export async function escalateOverdueHazards(
           if (level === 'county') batch.toCounty += 1;
           else batch.toCity += 1;
         }
-        if (batch.toCounty + batch.toCity === 0) return;
-        await audit.record(trx, ctx, { action: 'hazard.escalate', objectType: 'hazard', detail: { ...batch, at }, ...(actor ? {} : { actorUsername: SCHEDULER_USERNAME }) });
-        outcome.toCounty += batch.toCounty;
-        outcome.toCity += batch.toCity;
-        outcome.escalated += batch.toCounty + batch.toCity;
+        if (batch.toCounty + batch.toCity > 0) await audit.record(trx, ctx, { action: 'hazard.escalate', objectType: 'hazard', detail: { ...batch, at }, ...(actor ? {} : { actorUsername: SCHEDULER_USERNAME }) });
+        return batch;
       });
+      outcome.toCounty += done.toCounty;
+      outcome.toCity += done.toCity;
+      outcome.escalated += done.toCounty + done.toCity;
     }
     if (page.length < BATCH) break;
   }
