@@ -5,6 +5,7 @@ import { readableText } from '../../test-support/personal-data-scanner.js';
 import { communitiesIn, fictitiousIds, fictitiousPhones } from '../../test-support/fixtures.js';
 import { createTestApp, DEMO_PASSWORD, ENGINES, type TestApp } from '../../test-support/harness.js';
 import { hashPassword } from '../auth/passwords.js';
+import { MAX_ROWS } from './formats/document.js';
 import { UsersRepository } from '../users/users.repository.js';
 
 const THRESHOLD = 5;
@@ -284,6 +285,30 @@ describe.each(ENGINES)('exports on %s', (engine) => {
       }
       // The scanner on every test response let it through only because this audit row holds its hash.
       expect((await auditOf(String(response.headers['x-export-id']), 'person.export'))!.detail).toMatchObject({ unmasked: true, reason: '移交疾控中心流调', sha256: sha256(response.rawPayload) });
+    });
+
+    it('refuses a PDF longer than its limit before anything is written, also when the rows outgrow the count', async () => {
+      const haizhouUser = await t.db.kysely.selectFrom('users').selectAll().where('username', '=', 'haizhou').executeTakeFirstOrThrow();
+      const ctx = {
+        actor: { id: haizhouUser.id, username: 'haizhou', displayName: haizhouUser.display_name, roles: ['district_officer' as const], permissions: ['persons:read' as const, 'data:export' as const], ground: { regionCodes: ['320706'] }, mustChangePassword: false, secondFactorPending: false, sessionTokenHash: '' },
+        db: t.db.kysely,
+        ip: null,
+        requestId: 'limit-test',
+        now: () => t.clock.now(),
+      };
+      const rows = (n: number) => Array.from({ length: n }, () => ['x']);
+      const kind = (counted: number, produced: number) => ({
+        kind: 'limit-test', action: 'limit.export', title: '上限测试', readPermission: 'persons:read' as const, unmaskPermission: null, personal: false, formats: ['pdf', 'csv'] as const,
+        count: async () => counted,
+        columns: () => [{ header: '列', width: 10 }],
+        async *rows() { yield rows(produced); },
+      });
+      const before = await t.db.kysely.selectFrom('export_requests').select('id').execute();
+      await expect(t.app.services.exports.start(ctx, kind(MAX_ROWS.pdf + 1, 1), {}, { format: 'pdf' })).rejects.toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ field: 'filter', code: 'too_many_export_rows' })] });
+      await expect(t.app.services.exports.start(ctx, kind(1, MAX_ROWS.pdf + 1), {}, { format: 'pdf' })).rejects.toMatchObject({ code: 'validation_failed' });
+      expect(await t.db.kysely.selectFrom('export_requests').select('id').execute()).toHaveLength(before.length);
+      const csv = await t.app.services.exports.start(ctx, kind(MAX_ROWS.pdf + 1, MAX_ROWS.pdf + 1), {}, { format: 'csv' });
+      expect('file' in csv && csv.file.rows).toBe(MAX_ROWS.pdf + 1);
     });
 
     it('refuses roles without data:export and writes nothing', async () => {
