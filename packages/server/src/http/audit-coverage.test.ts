@@ -1,7 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ENGINES, type TestApp } from '../test-support/harness.js';
-import { AUDIT_FIXTURES, fixtureApi, type FixtureApi } from './audit-coverage.fixtures.js';
+import { AUDIT_FIXTURES, fixtureApi, type FixtureApi } from '../test-support/audit-fixtures.js';
 
 const MUTATING = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -9,7 +9,7 @@ const MUTATING = ['POST', 'PUT', 'PATCH', 'DELETE'];
  * SECURITY.md row 10, generated from the route inventory: every route that changes something,
  * called once with a valid request, writes exactly one audit row naming its action, with UTC time,
  * actor, address, object and result, and the chain still verifies. A mutating route without an
- * entry in `audit-coverage.fixtures.ts` fails here, so no route escapes by being new. Travel
+ * entry in `test-support/audit-fixtures.ts` fails here, so no route escapes by being new. Travel
  * checks are the documented exception (decision 0010): they write their own log instead.
  */
 describe.each(ENGINES)('every mutating route audits on %s', (engine) => {
@@ -27,7 +27,7 @@ describe.each(ENGINES)('every mutating route audits on %s', (engine) => {
 
   it('has an entry for every mutating route, and none for a route that is gone', () => {
     const keys = routes().map((r) => r.key);
-    expect(keys.filter((key) => !AUDIT_FIXTURES[key]), 'mutating routes without an entry in audit-coverage.fixtures.ts').toEqual([]);
+    expect(keys.filter((key) => !AUDIT_FIXTURES[key]), 'mutating routes without an entry in test-support/audit-fixtures.ts').toEqual([]);
     expect(Object.keys(AUDIT_FIXTURES).filter((key) => !keys.includes(key)), 'entries for routes that no longer exist').toEqual([]);
   });
 

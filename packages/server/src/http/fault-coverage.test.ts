@@ -5,7 +5,7 @@ import { DEFAULT_RETRY } from '../db/retry.js';
 import { BACKUP_TABLES } from '../ops/backup.repository.js';
 import { FAULTS_BY_ENGINE, type FaultRule } from '../test-support/faults.js';
 import { createTestApp, ENGINES, type TestApp } from '../test-support/harness.js';
-import { AUDIT_FIXTURES, fixtureApi, type FixtureApi } from './audit-coverage.fixtures.js';
+import { AUDIT_FIXTURES, fixtureApi, type FixtureApi } from '../test-support/audit-fixtures.js';
 
 const MUTATING = ['POST', 'PUT', 'PATCH', 'DELETE'];
 /** The call's own first write: sessions are touched by every signed-in request before its handler runs. */
@@ -15,7 +15,7 @@ const INTERNALS = /injected|SQLITE_|40001|40P01|53100|58030|\.ts:\d/;
 
 /**
  * SECURITY.md rows 23 and 26, generated from the route inventory with the valid call of every
- * mutating route from `audit-coverage.fixtures.ts` (so a route added later is covered as soon as it
+ * mutating route from `test-support/audit-fixtures.ts` (so a route added later is covered as soon as it
  * has its audit fixture, which that test already demands). With the error-injecting adapter the
  * same call meets, at its first write: a full disk (507 storage_full), an I/O error (503
  * storage_error), a database busy at every try (503 database_busy with Retry-After) — each time

@@ -2,14 +2,14 @@ import { CHEMICAL_MAJOR_HAZARD_CRITERIA_2017, creditCodeCheckChar, GENERAL_CHECK
 import ExcelJS from 'exceljs';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { totpCode } from '../modules/auth/totp.js';
-import { communitiesIn, fictitiousIds, fictitiousPhones } from '../test-support/fixtures.js';
-import { DEMO_PASSWORD, type TestApp } from '../test-support/harness.js';
-import { photoUpload, tinyPng } from '../test-support/photos.js';
+import { communitiesIn, fictitiousIds, fictitiousPhones } from './fixtures.js';
+import { DEMO_PASSWORD, type TestApp } from './harness.js';
+import { photoUpload, tinyPng } from './photos.js';
 
 /**
  * One successful call of every mutating route (POST, PUT, PATCH, DELETE), for the generated test
  * that each writes exactly one audit row naming its action (SECURITY.md row 10). A route missing
- * here fails `audit-coverage.test.ts`: whoever adds a route adds its entry, with the body a user
+ * here fails `http/audit-coverage.test.ts`: whoever adds a route adds its entry, with the body a user
  * of the route would send. `setup` may create what the call needs through other routes; their
  * audit rows come before the measured call and are not counted.
  */
