@@ -86,7 +86,7 @@ export default function HazardInboxPage() {
             children: (
               <>
                 <Summary inbox={data} section={key} />
-                <HazardsTable hazards={data[key].items} loading={inbox.isFetching && !inbox.data} />
+                <HazardsTable hazards={data[key].items} loading={false} due={key === 'toAccept' ? 'acceptanceDueAt' : 'deadline'} />
               </>
             ),
           }))}

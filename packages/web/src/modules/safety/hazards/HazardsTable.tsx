@@ -6,7 +6,8 @@ import { RegionName } from '../../regions/components/RegionName';
 import { HazardGradeTag, HazardMarks, HazardStatusTag } from './HazardTags';
 import type { Hazard } from './hazards.types';
 
-export function HazardsTable({ hazards, loading }: { hazards: Hazard[]; loading: boolean }) {
+/** `due` picks the date column: the rectification deadline, or (for acceptances) when the acceptor must decide. */
+export function HazardsTable({ hazards, loading, due = 'deadline' }: { hazards: Hazard[]; loading: boolean; due?: 'deadline' | 'acceptanceDueAt' }) {
   const { t } = useTranslation();
   const columns: TableColumnsType<Hazard> = [
     {
@@ -32,7 +33,7 @@ export function HazardsTable({ hazards, loading }: { hazards: Hazard[]; loading:
         </Space>
       ),
     },
-    { key: 'deadline', title: t('hazards.field.deadline'), render: (_, hazard) => (hazard.deadline ? formatDateTime(hazard.deadline) : t('common.empty')) },
+    { key: due, title: t(`hazards.field.${due}`), render: (_, hazard) => (hazard[due] ? formatDateTime(hazard[due]) : t('common.empty')) },
     { key: 'region', title: t('hazards.field.region'), render: (_, hazard) => <RegionName code={hazard.regionCode} /> },
     { key: 'foundAt', title: t('hazards.field.foundAt'), render: (_, hazard) => formatDateTime(hazard.foundAt) },
   ];
