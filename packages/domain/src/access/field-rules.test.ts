@@ -24,7 +24,7 @@ describe('field-level rules', () => {
   });
 
   it('withholds from a checkpoint officer everything but the masked identity, and nothing from others', () => {
-    expect([...readableFields('person', ['checkpoint_officer'])!].sort()).toEqual(['id', 'idNumber', 'isDemo', 'name']);
+    expect([...readableFields('person', ['checkpoint_officer'])!].sort()).toEqual(['id', 'idNumber', 'isDemo', 'name', 'visible']);
     for (const role of ['district_officer', 'grid_worker', 'city_leader'] as const) expect(readableFields('person', [role])).toBeNull();
     expect(readableFields('person', ['checkpoint_officer', 'town_officer'], 'persons:read')).toBeNull();
   });

@@ -39,7 +39,8 @@ export const FIELD_RULES: Readonly<Record<FieldResource, FieldRule>> = {
     },
     readOnly: {
       // A checkpoint needs to know who stands in front of it (masked) and the travel decision, nothing more.
-      checkpoint_officer: ['id', 'name', 'idNumber', 'isDemo'],
+      // (`visible` says whether the caller may open a member of a chain: about the caller, not the person.)
+      checkpoint_officer: ['id', 'name', 'idNumber', 'isDemo', 'visible'],
     },
   },
   person_registration: {

@@ -7,6 +7,7 @@ import { isApiError } from '../../../app/api/problem';
 import { formatDateTime } from '../../../app/formatDateTime';
 import { PageHeader } from '../../../app/layout/PageHeader';
 import { QueryError } from '../../../app/layout/QueryError';
+import { useMayWrite } from '../../auth/hooks/useFieldRules';
 import { usePermission } from '../../auth/hooks/usePermission';
 import { RegionName } from '../../regions/components/RegionName';
 import { CategoryTag, useCategoryName } from './categories';
@@ -75,7 +76,8 @@ export default function PersonDetailPage() {
   const navigate = useNavigate();
   const person = usePerson(id);
   const canUnmask = usePermission('persons:unmask');
-  const canManage = usePermission('persons:manage');
+  // The change is one of category: a grid worker or a checkpoint officer may not write it.
+  const canManage = useMayWrite('person', 'category', 'persons:manage');
   const [changing, setChanging] = useState(false);
 
   const back = (
@@ -88,6 +90,23 @@ export default function PersonDetailPage() {
   if (!person.data) return <QueryError error={person.error} />;
   const p = person.data;
   const plan = p.measurePlan;
+  // A role that reads only the masked identity (field-level rules) gets no status, plan or history.
+  if (p.status === undefined) {
+    return (
+      <>
+        <PageHeader title={p.name} actions={back} />
+        <Card title={t('epidemic.persons.detail.basic')} extra={p.isDemo && <Tag>{t('epidemic.persons.demoTag')}</Tag>} data-testid="person-detail-restricted">
+          <Descriptions column={{ xs: 1, md: 2 }} size="small">
+            <Descriptions.Item label={t('epidemic.persons.field.name')}>{p.name}</Descriptions.Item>
+            <Descriptions.Item label={t('epidemic.persons.field.idNumber')}>
+              <Typography.Text code>{p.idNumber}</Typography.Text>
+            </Descriptions.Item>
+          </Descriptions>
+          <Typography.Text type="secondary">{t('epidemic.persons.detail.restricted')}</Typography.Text>
+        </Card>
+      </>
+    );
+  }
 
   return (
     <>

@@ -6,7 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { LoadMore } from '../../../app/layout/LoadMore';
 import { PageHeader } from '../../../app/layout/PageHeader';
 import { QueryError } from '../../../app/layout/QueryError';
-import { usePermission } from '../../auth/hooks/usePermission';
+import { useMayWrite } from '../../auth/hooks/useFieldRules';
 import { ExportButton } from '../../exports/ExportButton';
 import { PersonFilters } from './PersonFilters';
 import { PersonsTable } from './PersonsTable';
@@ -18,7 +18,8 @@ export default function PersonsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const canManage = usePermission('persons:manage');
+  // A checkpoint officer holds persons:manage for arrivals but registers nobody here (field-level rules).
+  const canManage = useMayWrite('person_registration', 'name', 'persons:manage');
   // Filters live in the URL so a dashboard figure can open its list; an ID number or phone never does.
   const [params, setParams] = useSearchParams();
   const [q, setQ] = useState<string | undefined>();

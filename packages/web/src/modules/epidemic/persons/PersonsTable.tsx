@@ -5,6 +5,9 @@ import { RegionName } from '../../regions/components/RegionName';
 import { CategoryTag } from './categories';
 import type { Person } from './persons.types';
 
+/** The field of the answer each column shows, where the column is named otherwise. */
+const COLUMN_FIELD: Record<string, string> = { grid: 'gridCode', measure: 'measurePlan', endDate: 'measurePlan' };
+
 /** Identifiers arrive masked from the server; the table never holds the full values. */
 export function PersonsTable({ persons, loading }: { persons: Person[]; loading: boolean }) {
   const { t } = useTranslation();
@@ -51,5 +54,8 @@ export function PersonsTable({ persons, loading }: { persons: Person[]; loading:
       render: (_, person) => <Tag color={person.status === 'managed' ? 'processing' : 'success'}>{t(`epidemic.status.${person.status}`)}</Tag>,
     },
   ];
-  return <Table<Person> rowKey="id" columns={columns} dataSource={persons} loading={loading} pagination={false} scroll={{ x: 'max-content' }} data-testid="persons-table" />;
+  // A role the field-level rules restrict (a checkpoint officer) gets fewer fields: their columns go.
+  const carried = (field: keyof Person) => persons.length === 0 || persons.some((person) => person[field] !== undefined);
+  const shown = columns.filter((column) => carried((COLUMN_FIELD[String(column.key)] ?? String(column.key)) as keyof Person));
+  return <Table<Person> rowKey="id" columns={shown} dataSource={persons} loading={loading} pagination={false} scroll={{ x: 'max-content' }} data-testid="persons-table" />;
 }
