@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: type-check, then the unit and integration suites (SQLite and PostgreSQL), then the
-// browser suite against the built app; ends with one plain summary line over all of them.
+// `npm test`: type-check, then the unit and integration suites (SQLite and PostgreSQL), the crash
+// test, then the browser suite against the built app; ends with one plain summary line over all of them.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -40,6 +40,8 @@ function vitest(label, config, name) {
 
 if (run('type-check', 'npm', ['run', 'typecheck'])) {
   vitest('unit and integration tests (SQLite and PostgreSQL)', 'vitest.config.ts', 'unit');
+  // Uses the packages' dist, which the type-check has just built.
+  run('crash test: SIGKILL during bulk imports (SQLite and PostgreSQL)', 'node', ['scripts/crash-test.mjs']);
   if (run('build', 'npm', ['run', 'build'])) vitest('browser tests (Chromium)', 'e2e/vitest.config.ts', 'e2e');
 }
 // A skipped test is a test that did not run: CI must not pass without it.
