@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { AppError } from '../../../http/errors.js';
 import { problemBody } from '../../../http/problem.js';
 import { sendExportOutcome } from '../../exports/exports.reply.js';
 import { ExportRequest } from '../../exports/exports.schema.js';
+import { communitiesInGround } from '../../safety/enterprises/template-regions.js';
 import { PersonExportBody, personsExportKind } from './persons.export.js';
-import { ImportRejectedError, PersonsImport } from './persons.import.js';
+import { ImportRejectedError, MAX_IMPORT_ROWS, PersonsImport } from './persons.import.js';
 import {
   CreatePersonBody,
+  ImportQuery,
   ImportResult,
   PersonDetail,
   PersonList,
@@ -19,6 +20,7 @@ import {
   UpdatePersonBody,
 } from './persons.schema.js';
 import { PersonExistsError, PersonsService } from './persons.service.js';
+import { buildPersonTemplate, XLSX_TYPE } from './persons.xlsx.js';
 
 /** An import of tens of thousands of rows is megabytes; other requests keep the global limit. */
 const IMPORT_BODY_LIMIT = 32 * 1024 * 1024;
@@ -38,6 +40,9 @@ export const personsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       done(new AppError('malformed_csv'), undefined);
     }
   });
+
+  // A workbook arrives as its bytes; only the import route reads a body of this type.
+  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) => done(null, body));
 
   // Problems that carry more than field errors: the existing person, and the rows of a refused file.
   app.setErrorHandler((error, request, reply) => {
@@ -109,19 +114,37 @@ export const personsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (request) => service.unmask(request.ctx, request.params.id, request.body.reason),
   );
 
+  app.get(
+    '/persons/import-template.xlsx',
+    { config: { permission: 'persons:manage' }, schema: { tags, summary: 'The .xlsx import template: headers, 说明, the categories and the grids of your ground' } },
+    async (request, reply) => {
+      const regions = await communitiesInGround(request.ctx.db, request.ctx.actor!.ground.regionCodes);
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="person-import-template.xlsx"; filename*=UTF-8''${encodeURIComponent('管控人员导入模板.xlsx')}`)
+        .send(await buildPersonTemplate(regions, MAX_IMPORT_ROWS));
+    },
+  );
+
   app.post(
     '/persons/import',
     {
       bodyLimit: IMPORT_BODY_LIMIT,
-      config: { permission: 'persons:manage' },
+      // A retried upload cannot write twice: an ID number already registered is reported, not inserted.
+      config: { permission: 'persons:manage', idempotent: false },
       schema: {
         tags,
-        summary: 'Import a CSV person list (UTF-8, header name,idNumber,phone,gridCode,category,…); all or nothing, errors per row',
-        consumes: ['text/csv'],
-        body: Type.String({ description: 'CSV text' }),
+        summary: `Import a person list as CSV (UTF-8, header name,idNumber,phone,gridCode,category,… or the template's Chinese headers) or as the .xlsx template (${XLSX_TYPE}), at most ${MAX_IMPORT_ROWS} rows and 32 MB; errors per row, all or nothing unless mode=valid_rows_only`,
+        consumes: ['text/csv', XLSX_TYPE],
+        querystring: ImportQuery,
         response: { 201: ImportResult },
       },
     },
-    async (request, reply) => reply.status(201).send(await importer.run(request.ctx, request.body)),
+    async (request, reply) => {
+      const body: unknown = request.body;
+      const file = typeof body === 'string' ? ({ format: 'csv', text: body } as const) : Buffer.isBuffer(body) ? ({ format: 'xlsx', bytes: body } as const) : null;
+      if (!file) throw new AppError('unsupported_media_type');
+      return reply.status(201).send(await importer.run(request.ctx, file, request.query.mode ?? 'all_or_nothing'));
+    },
   );
 };

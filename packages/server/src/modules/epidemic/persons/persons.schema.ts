@@ -173,4 +173,18 @@ export const UnmaskedPerson = Type.Object({
   address: Type.Union([Type.String(), Type.Null()]),
 });
 
-export const ImportResult = Type.Object({ imported: Type.Integer() });
+const ImportMode = Type.Union([Type.Literal('all_or_nothing'), Type.Literal('valid_rows_only')], {
+  description: 'all_or_nothing (default): any row error refuses the file (400 import_rejected) and nothing is written; valid_rows_only: the valid rows are written and the others reported',
+});
+export const ImportQuery = Type.Object({ mode: Type.Optional(ImportMode) }, { additionalProperties: false });
+export type ImportQuery = Static<typeof ImportQuery>;
+
+const RowError = Type.Object({ row: Type.Integer({ description: 'Row of the file as a spreadsheet shows it (the header is row 1)' }), field: Type.String(), code: Type.String(), message: Localized });
+
+export const ImportResult = Type.Object({
+  mode: ImportMode,
+  imported: Type.Integer(),
+  rejected: Type.Integer({ description: 'Rows not imported because of an error' }),
+  errors: Type.Array(RowError, { description: 'At most 1,000, in row order' }),
+  truncated: Type.Boolean(),
+});

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { QueryError } from '../../../app/layout/QueryError';
 import { useMayWrite } from '../../auth/hooks/useFieldRules';
 import { ExportButton } from '../../exports/ExportButton';
 import { PersonFilters } from './PersonFilters';
+import { PersonImportModal } from './PersonImportModal';
 import { PersonsTable } from './PersonsTable';
 import type { PersonDetail, PersonFilter, PersonStatus } from './persons.types';
 import { RegisterPersonDrawer } from './RegisterPersonDrawer';
@@ -37,6 +38,7 @@ export default function PersonsPage() {
     setParams(Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)) as Record<string, string>);
   };
   const [registering, setRegistering] = useState(false);
+  const [importing, setImporting] = useState(false);
 
   const registered = (person: PersonDetail) => {
     void message.success(t('epidemic.persons.registeredDone', { name: person.name }));
@@ -54,6 +56,11 @@ export default function PersonsPage() {
             {/* An exact ID or phone search is never exported: the export takes the list's filters only. */}
             <ExportButton path="/persons/export" filter={{ category: filter.category, status: filter.status, regionCode: filter.regionCode }} formats={['xlsx', 'csv', 'pdf']} unmaskPermission="persons:unmask" testId="persons-export" />
             {canManage && (
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="person-import">
+                {t('epidemic.persons.import.open')}
+              </Button>
+            )}
+            {canManage && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="person-register">
                 {t('epidemic.persons.register')}
               </Button>
@@ -68,6 +75,7 @@ export default function PersonsPage() {
         <LoadMore hasMore={persons.hasMore} loading={persons.isLoadingMore} onLoadMore={persons.loadMore} testId="persons-load-more" />
       </Card>
       {registering && <RegisterPersonDrawer onClose={() => setRegistering(false)} onRegistered={registered} />}
+      {importing && <PersonImportModal onClose={() => setImporting(false)} />}
     </>
   );
 }

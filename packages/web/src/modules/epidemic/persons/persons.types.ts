@@ -114,3 +114,21 @@ export interface UnmaskedPerson {
 }
 
 export const DATE_FIELDS = ['lastExposureDate', 'arrivalDate', 'sampleDate', 'onsetDate', 'reportDate'] as const;
+
+export type ImportMode = 'all_or_nothing' | 'valid_rows_only';
+
+export interface ImportRowError {
+  row: number;
+  field: string;
+  code: string;
+  message: LocalizedText;
+}
+
+/** What an import did; a file refused as a whole (400 import_rejected) is shown the same way, with nothing imported. */
+export interface ImportOutcome {
+  mode: ImportMode;
+  imported: number;
+  rejected: number;
+  errors: ImportRowError[];
+  truncated: boolean;
+}
