@@ -5,6 +5,7 @@ import { PersonSealing } from '@shoutu/server/modules/epidemic/persons/persons.s
 import { countRegistrations } from '@shoutu/server/modules/epidemic/dashboard/counters.service.js';
 import { PersonsRepository } from '@shoutu/server/modules/epidemic/persons/persons.repository.js';
 import { registrationRows } from '@shoutu/server/modules/epidemic/persons/persons.service.js';
+import { HazardCountsRepository } from '@shoutu/server/modules/safety/hazards/hazard-counts.repository.js';
 import { EnterprisesRepository } from '@shoutu/server/modules/safety/enterprises/enterprises.repository.js';
 import type { EnterpriseTable } from '@shoutu/server/modules/safety/enterprises/enterprises.tables.js';
 import type { HazardTable } from '@shoutu/server/modules/safety/hazards/hazards.tables.js';
@@ -95,6 +96,8 @@ async function seedSafety(ctx: ScenarioContext): Promise<void> {
     }
   });
   progress.stop();
+  // The rows went in around the repository, so the overview's counters are rebuilt from them.
+  await new HazardCountsRepository(db.kysely).rebuild(new Date().toISOString());
   ctx.state.hazards += hazardCount;
 }
 

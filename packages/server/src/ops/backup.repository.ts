@@ -26,6 +26,7 @@ export const BACKUP_TABLES = [
   { table: 'inspection_items', key: ['inspection_id', 'number'] },
   { table: 'hazards', key: ['id'] },
   { table: 'hazard_events', key: ['id'] },
+  { table: 'hazard_counts', key: ['region_code', 'grade', 'overdue'] },
   { table: 'enforcement_cases', key: ['id'] },
   { table: 'hazard_settings', key: ['region_code'] },
   { table: 'hazard_photos', key: ['id'] },

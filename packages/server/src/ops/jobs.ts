@@ -1,4 +1,4 @@
-import { hazardAcceptanceWaitJob, hazardEscalationJob } from '../modules/safety/hazards/hazards.jobs.js';
+import { hazardAcceptanceWaitJob, hazardEscalationJob, hazardOverdueCountsJob } from '../modules/safety/hazards/hazards.jobs.js';
 import { epidemicCountersFoldJob } from '../modules/epidemic/dashboard/dashboard.jobs.js';
 import { epidemicRetentionJob } from '../modules/epidemic/retention/retention.jobs.js';
 import type { ScheduledJob } from './scheduler.js';
@@ -13,6 +13,7 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   hazardEscalationJob,
   epidemicRetentionJob,
   hazardAcceptanceWaitJob,
+  hazardOverdueCountsJob,
   plannerStatisticsJob,
   idempotencyPurgeJob,
   epidemicCountersFoldJob,

@@ -8,9 +8,10 @@ import { accountabilityMigration } from './accountability/accountability.migrati
 import { trainingMigration } from './training/training.migration.js';
 import { hazardSettingsMigration } from './hazards/hazard-settings.migration.js';
 import { hazardPhotosMigration } from './hazards/hazard-photos.migration.js';
+import { hazardListIndexesMigration } from './hazards/hazards.list-indexes.migration.js';
+import { hazardCountsMigration } from './hazards/hazard-counts.migration.js';
 import { campaignsMigration } from './campaigns/campaigns.migration.js';
 import { enforcementMigration } from './enforcement/enforcement.migration.js';
-import { hazardListIndexesMigration } from './hazards/hazards.list-indexes.migration.js';
 
 /** Migrations of the safety capability, named '<NNNN>-safety-<what>' so they sort after the foundation's. */
 export function safetyMigrations(dialect: Dialect): Record<string, Migration> {
@@ -23,8 +24,9 @@ export function safetyMigrations(dialect: Dialect): Record<string, Migration> {
     '0011-safety-training': trainingMigration(dialect),
     '0005-safety-hazard-photos': hazardPhotosMigration(dialect),
     '0006-safety-settings': hazardSettingsMigration(dialect),
+    '0012-safety-hazard-list-indexes': hazardListIndexesMigration(),
+    '0013-safety-hazard-counts': hazardCountsMigration(dialect),
     '0007-safety-campaigns': campaignsMigration(dialect),
     '0008-safety-enforcement': enforcementMigration(dialect),
-    '0012-safety-hazard-list-indexes': hazardListIndexesMigration(),
   };
 }

@@ -1,4 +1,5 @@
 import type { ScheduledJob } from '../../../ops/scheduler.js';
+import { markOverdueCounts } from './hazard-counts.marking.js';
 import { HazardSettingsService } from './hazard-settings.service.js';
 import { flagOverdueAcceptances } from './hazards.acceptance-wait.js';
 import { escalateOverdueHazards } from './hazards.escalation.js';
@@ -22,4 +23,12 @@ export const hazardAcceptanceWaitJob: ScheduledJob = {
   description: 'Flag rectifications left awaiting acceptance past the acceptor’s due time',
   intervalMs: HOUR_MS,
   run: ({ services, system }) => flagOverdueAcceptances(services.db.kysely, services.audit, system),
+};
+
+/** Keeps the overview's pending-overdue range short by counting passed deadlines as overdue. */
+export const hazardOverdueCountsJob: ScheduledJob = {
+  name: 'hazards.count-overdue',
+  description: 'Move open hazards past their deadline into the overview’s overdue counters',
+  intervalMs: 10 * 60_000,
+  run: ({ services, now }) => markOverdueCounts(services.db.kysely, now()),
 };

@@ -1,6 +1,7 @@
 import { HAZARD_STATUSES, regionPrefix, type HazardGrade, type HazardStatus } from '@shoutu/domain';
 import { sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import { HazardCountsRepository, type RegionCounts } from './hazard-counts.repository.js';
 import type { EscalationLevel, HazardEventTable, HazardTable } from './hazards.tables.js';
 
 export type HazardRow = Selectable<HazardTable> & { enterprise_name: string };
@@ -26,12 +27,6 @@ export interface HazardFilter extends HazardScope {
   regionCode?: string;
 }
 
-export interface RegionCounts {
-  region_code: string;
-  open: number;
-  overdue: number;
-  major: number;
-}
 
 function withScope<O>(query: SelectQueryBuilder<Database, 'hazards', O>, scope: HazardScope) {
   return query.$if(scope.onlyEnterpriseId !== undefined, (q) => q.where('hazards.enterprise_id', '=', scope.onlyEnterpriseId!));
@@ -40,6 +35,18 @@ function withScope<O>(query: SelectQueryBuilder<Database, 'hazards', O>, scope: 
 function inSubtree<O>(query: SelectQueryBuilder<Database, 'hazards', O>, regionCode: string) {
   const prefix = regionPrefix(regionCode);
   return query.where('hazards.region_code', '>=', prefix).where('hazards.region_code', '<', `${prefix}~`);
+}
+
+/** The list's conditions, shared by the page and the count an export makes first. */
+function withFilter<O>(query: SelectQueryBuilder<Database, 'hazards', O>, filter: HazardFilter) {
+  return withScope(query, filter)
+    .$if(filter.status !== undefined, (q) => q.where('hazards.status', '=', filter.status!))
+    .$if(filter.grade !== undefined, (q) => q.where('hazards.grade', '=', filter.grade!))
+    .$if(filter.overdueAt !== undefined, (q) => q.where('hazards.status', 'in', OPEN_STATUSES).where('hazards.deadline', '<', filter.overdueAt!))
+    .$if(filter.acceptanceOverdue === true, (q) => q.where('hazards.status', '=', 'awaiting_acceptance').where('hazards.acceptance_overdue_at', 'is not', null))
+    .$if(filter.enterpriseId !== undefined, (q) => q.where('hazards.enterprise_id', '=', filter.enterpriseId!))
+    .$if(filter.campaignId !== undefined, (q) => q.where('hazards.campaign_id', '=', filter.campaignId!))
+    .$if(filter.regionCode !== undefined, (q) => inSubtree(q, filter.regionCode!));
 }
 
 /**
@@ -58,14 +65,7 @@ export class HazardsRepository {
   }
 
   list(filter: HazardFilter, page: { limit: number; after?: [string, string] }): Promise<HazardRow[]> {
-    let query = withScope(this.selectHazards(), filter)
-      .$if(filter.status !== undefined, (q) => q.where('hazards.status', '=', filter.status!))
-      .$if(filter.grade !== undefined, (q) => q.where('hazards.grade', '=', filter.grade!))
-      .$if(filter.overdueAt !== undefined, (q) => q.where('hazards.status', 'in', OPEN_STATUSES).where('hazards.deadline', '<', filter.overdueAt!))
-      .$if(filter.acceptanceOverdue === true, (q) => q.where('hazards.status', '=', 'awaiting_acceptance').where('hazards.acceptance_overdue_at', 'is not', null))
-      .$if(filter.enterpriseId !== undefined, (q) => q.where('hazards.enterprise_id', '=', filter.enterpriseId!))
-      .$if(filter.campaignId !== undefined, (q) => q.where('hazards.campaign_id', '=', filter.campaignId!))
-      .$if(filter.regionCode !== undefined, (q) => inSubtree(q, filter.regionCode!))
+    let query = withFilter(this.selectHazards(), filter)
       .orderBy('hazards.found_at', 'desc')
       .orderBy('hazards.id', 'desc')
       .limit(page.limit);
@@ -76,18 +76,45 @@ export class HazardsRepository {
     return query.execute();
   }
 
+  async count(filter: HazardFilter): Promise<number> {
+    const row = await withFilter(this.db.selectFrom('hazards').select((eb) => eb.fn.countAll<number>().as('n')), filter).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** Inserts a hazard and counts it in the overview's cell (same transaction as the caller's). */
   async insert(row: Insertable<HazardTable>): Promise<void> {
-    await this.db.insertInto('hazards').values(row).execute();
+    const open = row.status !== 'closed';
+    await this.db.insertInto('hazards').values({ ...row, counted_overdue: 0, open_deadline: open ? (row.deadline ?? null) : null }).execute();
+    await new HazardCountsRepository(this.db).move(null, { region_code: row.region_code, grade: row.grade, open, counted_overdue: 0 });
   }
 
   async insertEvent(row: Insertable<HazardEventTable>): Promise<void> {
     await this.db.insertInto('hazard_events').values(row).execute();
   }
 
-  /** Writes only over the version read; 0 when someone else wrote first. */
+  /**
+   * Writes only over the version read; 0 when someone else wrote first. Keeps the overview's
+   * counters in step: closing leaves the cells; a new deadline (an extension) is no longer
+   * counted overdue until it passes in turn.
+   */
   async updateVersioned(id: string, version: number, changes: Updateable<HazardTable>): Promise<number> {
-    const result = await this.db.updateTable('hazards').set({ ...changes, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    return Number(result.numUpdatedRows);
+    const before = await this.db.selectFrom('hazards').select(['region_code', 'grade', 'status', 'deadline', 'counted_overdue', 'open_deadline']).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    if (!before) return 0;
+    const status = changes.status ?? before.status;
+    const grade = (changes.grade ?? before.grade) as HazardGrade;
+    const deadline = changes.deadline === undefined ? before.deadline : (changes.deadline as string | null);
+    const open = status !== 'closed';
+    const counted = open && deadline === before.deadline ? before.counted_overdue : 0;
+    const tracking = { counted_overdue: counted, open_deadline: open && counted === 0 ? deadline : null };
+    const result = await this.db.updateTable('hazards').set({ ...changes, ...tracking, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    const updated = Number(result.numUpdatedRows);
+    if (updated === 1) {
+      await new HazardCountsRepository(this.db).move(
+        { region_code: before.region_code, grade: before.grade, open: before.status !== 'closed', counted_overdue: before.counted_overdue },
+        { region_code: before.region_code, grade, open, counted_overdue: counted },
+      );
+    }
+    return updated;
   }
 
   events(hazardId: string): Promise<HazardEventRow[]> {
@@ -95,10 +122,12 @@ export class HazardsRepository {
   }
 
   /**
-   * Open, overdue and open-major counts per region code (community), in one GROUP BY that streams
-   * along the (region_code, status, grade, deadline) index; callers add them up to child regions.
+   * Open, overdue and open-major counts per region code (community), from the maintained counters
+   * or, for one enterprise, by one GROUP BY; callers add them up to child regions.
    */
   async countsByRegion(regionCode: string, now: string, scope: HazardScope): Promise<RegionCounts[]> {
+    // The counters are per community; an enterprise officer's few hazards are counted directly.
+    if (scope.onlyEnterpriseId === undefined) return new HazardCountsRepository(this.db).bySubtree(regionCode, now);
     const rows = await withScope(inSubtree(this.db.selectFrom('hazards'), regionCode), scope)
       .where('hazards.status', 'in', OPEN_STATUSES)
       .select([

@@ -1,4 +1,5 @@
 import type { HazardGrade, HazardSource, HazardStatus } from '@shoutu/domain';
+import type { Generated } from 'kysely';
 
 /** How far up an overdue hazard has been escalated: the county-level region, then the city. */
 export type EscalationLevel = 'county' | 'city';
@@ -44,6 +45,10 @@ export interface HazardTable {
   acceptance_due_at: string | null;
   /** Set by the scheduled job once that time has passed, while still awaiting acceptance. */
   acceptance_overdue_at: string | null;
+  /** 1 once the overdue marking counted this open hazard as overdue in `hazard_counts`. */
+  counted_overdue: Generated<number>;
+  /** While open and not yet counted overdue: its deadline, so the marking finds it by one range. */
+  open_deadline: string | null;
   found_at: string;
   found_by: string | null;
   closed_at: string | null;
@@ -107,11 +112,20 @@ export interface HazardPhotoTable {
   uploaded_at: string;
 }
 
+/** Open hazards per community, grade and whether they are counted overdue: the overview's source. */
+export interface HazardCountsTable {
+  region_code: string;
+  grade: HazardGrade;
+  overdue: number;
+  n: number;
+}
+
 export interface HazardTables {
   hazards: HazardTable;
   hazard_events: HazardEventTable;
   hazard_settings: HazardSettingsTable;
   hazard_photos: HazardPhotoTable;
+  hazard_counts: HazardCountsTable;
 }
 
 export const HAZARD_GROUNDED_TABLES = {
@@ -119,4 +133,5 @@ export const HAZARD_GROUNDED_TABLES = {
   hazard_events: 'region_code',
   hazard_settings: 'region_code',
   hazard_photos: 'region_code',
+  hazard_counts: 'region_code',
 } as const;

@@ -1,0 +1,133 @@
+import { regionPrefix, type HazardGrade } from '@shoutu/domain';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+
+/** What of a hazard decides the counter cell it sits in; `open` false means no cell. */
+export interface CountedState {
+  region_code: string;
+  grade: HazardGrade;
+  open: boolean;
+  counted_overdue: number;
+}
+
+export interface RegionCounts {
+  region_code: string;
+  open: number;
+  overdue: number;
+  major: number;
+}
+
+const cellKey = (s: CountedState) => `${s.region_code}|${s.grade}|${s.counted_overdue}`;
+
+/**
+ * `hazard_counts` (grounded by region_code): the open hazards per community, grade and counted
+ * overdue, kept in the transaction of every hazard write, so the overview sums a few thousand
+ * cells however many hazards there are (decision 0029).
+ */
+export class HazardCountsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Moves a hazard from the cell of its state before to that of its state after. */
+  async move(before: CountedState | null, after: CountedState | null): Promise<void> {
+    const from = before?.open ? before : null;
+    const to = after?.open ? after : null;
+    if (from && to && cellKey(from) === cellKey(to)) return;
+    if (from) await this.add(from, -1);
+    if (to) await this.add(to, 1);
+  }
+
+  /** Adds `n` (negative to take away) to the cell of this state. */
+  async add(state: CountedState, n: number): Promise<void> {
+    await this.db
+      .insertInto('hazard_counts')
+      .values({ region_code: state.region_code, grade: state.grade, overdue: state.counted_overdue, n })
+      .onConflict((oc) => oc.columns(['region_code', 'grade', 'overdue']).doUpdateSet((eb) => ({ n: eb('hazard_counts.n', '+', eb.ref('excluded.n')) })))
+      .execute();
+  }
+
+  /**
+   * Open, overdue and open-major hazards per community of a subtree: the counters, plus the
+   * hazards whose deadline passed since the last marking (still uncounted, found by one range of
+   * `open_deadline`), so the overdue figure is exact at any moment.
+   */
+  async bySubtree(regionCode: string, now: string): Promise<RegionCounts[]> {
+    const prefix = regionPrefix(regionCode);
+    const cells = await this.db
+      .selectFrom('hazard_counts')
+      .select(['region_code', 'grade', 'overdue', 'n'])
+      .where('region_code', '>=', prefix)
+      .where('region_code', '<', `${prefix}~`)
+      .where('n', '<>', 0)
+      .execute();
+    const pending = await this.db
+      .selectFrom('hazards')
+      .select(['region_code', sql<number>`count(*)`.as('n')])
+      .where('open_deadline', '<', now)
+      .where('region_code', '>=', prefix)
+      .where('region_code', '<', `${prefix}~`)
+      .groupBy('region_code')
+      .execute();
+    const byRegion = new Map<string, RegionCounts>();
+    const entry = (code: string) => {
+      let found = byRegion.get(code);
+      if (!found) byRegion.set(code, (found = { region_code: code, open: 0, overdue: 0, major: 0 }));
+      return found;
+    };
+    for (const cell of cells) {
+      const e = entry(cell.region_code);
+      const n = Number(cell.n);
+      e.open += n;
+      if (Number(cell.overdue) === 1) e.overdue += n;
+      if (cell.grade === 'major') e.major += n;
+    }
+    for (const row of pending) entry(row.region_code).overdue += Number(row.n);
+    return [...byRegion.values()];
+  }
+
+  /** Open hazards past their deadline and not yet counted overdue, oldest deadline first. */
+  dueForMarking(now: string, limit: number) {
+    return this.db
+      .selectFrom('hazards')
+      .select(['id', 'region_code', 'grade', 'status', 'counted_overdue'])
+      .where('open_deadline', '<', now)
+      .orderBy('open_deadline')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+
+  /** Counts these hazards as overdue; the caller moves them between cells. */
+  async markCounted(ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) await this.db.updateTable('hazards').set({ counted_overdue: 1, open_deadline: null }).where('id', 'in', ids).execute();
+  }
+
+  /**
+   * Recomputes every cell from the hazards (after a bulk load that bypassed the repository, or
+   * to check the counters): open hazards past their deadline are counted overdue at `now`.
+   */
+  async rebuild(now: string): Promise<void> {
+    await this.db.updateTable('hazards').set({ counted_overdue: 0, open_deadline: null }).where('status', '=', 'closed').execute();
+    await this.db
+      .updateTable('hazards')
+      .set({ counted_overdue: sql<number>`case when deadline < ${now} then 1 else 0 end`, open_deadline: sql<string | null>`case when deadline < ${now} then null else deadline end` })
+      .where('status', '<>', 'closed')
+      .execute();
+    await this.db.deleteFrom('hazard_counts').execute();
+    await this.db
+      .insertInto('hazard_counts')
+      .columns(['region_code', 'grade', 'overdue', 'n'])
+      .expression((eb) =>
+        eb
+          .selectFrom('hazards')
+          .select(['region_code', 'grade', 'counted_overdue', sql<number>`count(*)`.as('n')])
+          .where('status', '<>', 'closed')
+          .groupBy(['region_code', 'grade', 'counted_overdue']),
+      )
+      .execute();
+  }
+
+  /** Every non-empty cell, for comparing with a recount. */
+  cells() {
+    return this.db.selectFrom('hazard_counts').selectAll().where('n', '<>', 0).orderBy('region_code').orderBy('grade').orderBy('overdue').execute();
+  }
+}

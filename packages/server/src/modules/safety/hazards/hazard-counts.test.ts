@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { creditCodeCheckChar, type HazardGrade, type HazardStatus } from '@shoutu/domain';
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, DEMO_PASSWORD, ENGINES, type TestApp } from '../../../test-support/harness.js';
+import { EnterprisesRepository } from '../enterprises/enterprises.repository.js';
+import { markOverdueCounts } from './hazard-counts.marking.js';
+import { HazardCountsRepository } from './hazard-counts.repository.js';
+import { HazardsRepository } from './hazards.repository.js';
+
+const COMMUNITIES = ['320706010001', '320706001001', '320703001001'];
+const DAY = 86_400_000;
+
+type Step =
+  | { kind: 'report'; community: number; grade: HazardGrade; deadlineDays: number | null }
+  | { kind: 'close' | 'reopen' | 'regrade'; pick: number }
+  | { kind: 'extend'; pick: number; days: number }
+  | { kind: 'wait'; days: number }
+  | { kind: 'mark' };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ kind: fc.constant('report' as const), community: fc.nat(2), grade: fc.constantFrom<HazardGrade>('general', 'major'), deadlineDays: fc.option(fc.integer({ min: -5, max: 10 })) }),
+  fc.record({ kind: fc.constantFrom('close' as const, 'reopen' as const, 'regrade' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('extend' as const), pick: fc.nat(), days: fc.integer({ min: 1, max: 10 }) }),
+  fc.record({ kind: fc.constant('wait' as const), days: fc.integer({ min: 1, max: 4 }) }),
+  fc.record({ kind: fc.constant('mark' as const) }),
+);
+
+/** The overview's counters (decision 0029) against a recount of the hazards themselves. */
+describe.each(ENGINES)('hazard overview counters on %s', (engine) => {
+  let t: TestApp;
+  let enterprises: Map<string, string>;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    enterprises = new Map();
+    for (const [i, community] of COMMUNITIES.entries()) {
+      const first17 = `91${community.slice(0, 6)}HC${String(i).padStart(6, '0')}Q`;
+      const id = randomUUID();
+      const at = t.clock.now().toISOString();
+      await new EnterprisesRepository(t.db.kysely).insertNew([
+        { id, credit_code: first17 + creditCodeCheckChar(first17), name: `计数测试企业${i}`, industry_code: 'C26', industry_name: '化学原料和化学制品制造业', region_code: community, park: null, scale: 'small', hazardous_chemicals: 1, major_hazard_source: 0, principal_name: null, principal_phone: null, safety_officer_name: null, safety_officer_phone: null, last_inspected_at: null, created_at: at, updated_at: at, version: 1 },
+      ]);
+      enterprises.set(community, id);
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function recount(now: string) {
+    const rows = await sql<{ region_code: string; open: number; overdue: number; major: number }>`
+      select region_code, count(*) as open,
+        sum(case when deadline < ${now} then 1 else 0 end) as overdue,
+        sum(case when grade = 'major' then 1 else 0 end) as major
+      from hazards where status <> 'closed' group by region_code`.execute(t.db.kysely);
+    return rows.rows.map((r) => ({ region_code: r.region_code, open: Number(r.open), overdue: Number(r.overdue), major: Number(r.major) })).sort((a, b) => a.region_code.localeCompare(b.region_code));
+  }
+
+  async function counted(now: string) {
+    return (await new HazardCountsRepository(t.db.kysely).bySubtree('320700', now)).filter((r) => r.open > 0 || r.overdue > 0).sort((a, b) => a.region_code.localeCompare(b.region_code));
+  }
+
+  it('equal a full recount after any series of reports, closures, reopenings, extensions, waits and markings', async () => {
+    const ids: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
+        const repo = new HazardsRepository(t.db.kysely);
+        for (const s of steps) {
+          const now = t.clock.now();
+          const pick = async (n: number) => {
+            const id = ids[n % Math.max(ids.length, 1)];
+            return id ? t.db.kysely.selectFrom('hazards').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
+          };
+          if (s.kind === 'report') {
+            const community = COMMUNITIES[s.community]!;
+            const id = randomUUID();
+            const deadline = s.deadlineDays === null ? null : new Date(now.getTime() + s.deadlineDays * DAY).toISOString();
+            await repo.insert({
+              id, region_code: community, enterprise_id: enterprises.get(community)!, inspection_id: null, inspection_item_number: null, campaign_id: null, grade: s.grade, source: 'regulator_inspection',
+              description: '计数测试隐患', place: null, photos: '[]', status: deadline ? 'rectifying' : 'found', responsible_unit: null, responsible_person: null, deadline, original_deadline: deadline,
+              pending_extension: null, governance_plan: null, rectification: null, acceptance: null, listed_by_unit_id: null, listed_by_unit_name: null, listed_at: null,
+              listing_publication_due_at: null, delisting_publication_due_at: null, escalation_level: null, escalated_at: null, acceptance_due_at: null, acceptance_overdue_at: null,
+              found_at: now.toISOString(), found_by: null, closed_at: null, created_at: now.toISOString(), updated_at: now.toISOString(), version: 1,
+            });
+            ids.push(id);
+          } else if (s.kind === 'wait') {
+            t.clock.advance(s.days * DAY);
+          } else if (s.kind === 'mark') {
+            await markOverdueCounts(t.db.kysely, now);
+          } else {
+            const h = await pick(s.pick);
+            if (!h) continue;
+            const changes =
+              s.kind === 'close' ? { status: 'closed' as HazardStatus, closed_at: now.toISOString() }
+              : s.kind === 'reopen' ? { status: 'rectifying' as HazardStatus, closed_at: null }
+              : s.kind === 'regrade' ? { grade: (h.grade === 'major' ? 'general' : 'major') as HazardGrade }
+              : { deadline: new Date(Date.parse(h.deadline ?? now.toISOString()) + s.days * DAY).toISOString() };
+            expect(await repo.updateVersioned(h.id, h.version, changes)).toBe(1);
+          }
+        }
+        const at = t.clock.now().toISOString();
+        expect(await counted(at)).toEqual(await recount(at));
+      }),
+      { numRuns: engine === 'sqlite' ? 40 : 15 },
+    );
+    expect(ids.length).toBeGreaterThan(0);
+  });
+
+  it('give the same overview after a rebuild from the hazards', async () => {
+    const at = t.clock.now().toISOString();
+    const before = await counted(at);
+    await new HazardCountsRepository(t.db.kysely).rebuild(at);
+    expect(await counted(at)).toEqual(before);
+    expect(before).toEqual(await recount(at));
+  });
+
+  it('answer GET /safety/hazard-overview with the recounted figures', async () => {
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'leader', password: DEMO_PASSWORD } });
+    const cookie = `shoutu_session=${login.cookies.find((c) => c.name === 'shoutu_session')!.value}`;
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/safety/hazard-overview', headers: { cookie } });
+    expect(response.statusCode).toBe(200);
+    const expected = (await recount(t.clock.now().toISOString())).reduce((sum, r) => ({ open: sum.open + r.open, overdue: sum.overdue + r.overdue, major: sum.major + r.major }), { open: 0, overdue: 0, major: 0 });
+    expect(response.json().total).toEqual(expected);
+    expect(expected.open).toBeGreaterThan(0);
+  });
+});
