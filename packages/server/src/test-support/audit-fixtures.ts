@@ -612,6 +612,7 @@ export const AUDIT_FIXTURES: Record<string, AuditFixture> = {
   },
   // ——— exports (SECURITY.md row 18) ———
   'POST /api/v1/persons/export': { user: 'haizhou', action: 'person.export', setup: async (api) => ({ body: { format: 'csv', regionCode: await api.haizhouCommunity() } }) },
+  'POST /api/v1/hazards/export': { user: 'haizhou', action: 'hazard.export', setup: async () => ({ body: { format: 'csv', grade: 'major' } }) },
   'POST /api/v1/exports/:id/approve': { user: 'leader', action: 'export.approve', setup: async (api) => ({ params: { id: await exportRequest(api, 'pending') }, body: { version: 1, reason: '流调工作需要，同意' } }) },
   'POST /api/v1/exports/:id/reject': { user: 'leader', action: 'export.reject', setup: async (api) => ({ params: { id: await exportRequest(api, 'pending') }, body: { version: 1, reason: '用途不明确' } }) },
   'POST /api/v1/exports/:id/download': { user: 'haizhou', action: 'person.export', setup: async (api) => ({ params: { id: await exportRequest(api, 'approved') } }) },

@@ -266,6 +266,23 @@ describe.each(ENGINES)('exports on %s', (engine) => {
     });
   });
 
+  describe('the hazard list', () => {
+    it('is a file at once whatever its length (its rows are hazards), responsible person masked, within the ground, audited', async () => {
+      const inGround = Number((await t.db.kysely.selectFrom('hazards').select((eb) => eb.fn.countAll<number>().as('n')).where('region_code', 'like', '320706%').executeTakeFirstOrThrow()).n);
+      expect(inGround).toBeGreaterThan(THRESHOLD);
+      const response = await call(cookies.haizhou!, 'POST', '/hazards/export', { format: 'csv' });
+      expect(response.statusCode, response.body).toBe(200);
+      const lines = csvLines(response.rawPayload);
+      expect(lines[0]).toContain('exported by haizhou');
+      expect(lines[1]).toMatch(/^企业名称,所在村（社区）代码,隐患等级/);
+      expect(lines.slice(2)).toHaveLength(inGround);
+      expect(lines.slice(2).every((line) => /,320706\d{6},/.test(line))).toBe(true);
+      expect((await auditOf(String(response.headers['x-export-id']), 'hazard.export'))!.detail).toMatchObject({ kind: 'hazards', rows: inGround, sha256: sha256(response.rawPayload), unmasked: false });
+      // The hazard list has no unmasked form.
+      expect((await call(cookies.haizhou!, 'POST', '/hazards/export', { format: 'csv', unmasked: true, reason: '核查' })).statusCode).toBe(403);
+    });
+  });
+
   describe('masking and permissions', () => {
     it('exports full identifiers only with the unmask permission and a reason, audited as unmasked', async () => {
       const noReason = await exportPersons('haizhou', { format: 'csv', regionCode: small, unmasked: true });

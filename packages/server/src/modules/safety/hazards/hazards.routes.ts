@@ -17,16 +17,32 @@ import {
   TransitionBody,
 } from './hazards.schema.js';
 import { hazardScope, hazardServices } from './hazards.service.js';
+import { sendExportOutcome } from '../../exports/exports.reply.js';
+import { HazardExportBody, hazardsExportKind } from './hazards.export.js';
 
 export const hazardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { hazards: service, settings } = hazardServices(app.services);
   const tags = ['hazards'];
+  const exportKind = app.services.exports.kinds.register(hazardsExportKind(service));
   await app.register(hazardSettingsRoutes);
   await app.register(hazardInboxRoutes);
   await app.register(hazardPhotosRoutes);
 
   app.get('/hazards', { config: { permission: 'hazards:read' }, schema: { tags, summary: 'Hazards in your ground, newest found first; filter by status, grade, overdue, enterprise, region', querystring: HazardListQuery, response: { 200: HazardList } } }, (request) =>
     service.list(request.ctx, request.query),
+  );
+
+  app.post(
+    '/hazards/export',
+    {
+      // A file is never stored for an idempotent replay: a second copy would escape the audit.
+      config: { permission: 'data:export', idempotent: false },
+      schema: { tags, summary: 'Export the filtered hazard list as XLSX, CSV or PDF (responsible person masked; watermarked; audited with row count and SHA-256)', body: HazardExportBody },
+    },
+    async (request, reply) => {
+      const { format, unmasked, reason, ...filter } = request.body;
+      return sendExportOutcome(reply, await app.services.exports.start(request.ctx, exportKind, filter, { format, ...(unmasked !== undefined ? { unmasked } : {}), ...(reason !== undefined ? { reason } : {}) }));
+    },
   );
 
   app.get('/hazards/:id', { config: { permission: 'hazards:read' }, schema: { tags, summary: 'One hazard with its timeline and the steps you may take now', params: HazardParams, response: { 200: HazardDetail } } }, (request) =>

@@ -31,7 +31,7 @@ import { HazardSettingsService } from './hazard-settings.service.js';
 import { WORKING_CALENDAR } from './hazards.listing.js';
 import { hazardActorOf, listingUnitOf, mayWorkOnEnterpriseSafety, requireEnterpriseSafetyActor } from './hazards.policy.js';
 import { presentEvent, presentHazard, presentPhoto } from './hazards.present.js';
-import { HazardsRepository, type HazardRow, type HazardScope } from './hazards.repository.js';
+import { HazardsRepository, type HazardFilter, type HazardRow, type HazardScope } from './hazards.repository.js';
 import type { CreateHazardBody, HazardDetail, HazardListQuery, HazardOverview, ListingBody, TransitionBody } from './hazards.schema.js';
 import { stateColumns, toHazardState } from './hazards.state.js';
 import type { HazardTable } from './hazards.tables.js';
@@ -64,6 +64,20 @@ export function hazardScope(ctx: RequestContext): HazardScope {
   return onlyId ? { onlyEnterpriseId: onlyId } : {};
 }
 
+/** The list's query as the repository's filter, within the caller's scope; the export counts with it too. */
+export function hazardFilter(ctx: RequestContext, query: Omit<HazardListQuery, 'limit' | 'cursor'>, now: Date): HazardFilter {
+  return {
+    ...hazardScope(ctx),
+    ...(query.status !== undefined ? { status: query.status } : {}),
+    ...(query.grade !== undefined ? { grade: query.grade } : {}),
+    ...(query.overdue === true ? { overdueAt: now.toISOString() } : {}),
+    ...(query.acceptanceOverdue === true ? { acceptanceOverdue: true } : {}),
+    ...(query.enterpriseId !== undefined ? { enterpriseId: query.enterpriseId } : {}),
+    ...(query.campaignId !== undefined ? { campaignId: query.campaignId } : {}),
+    ...(query.regionCode !== undefined ? { regionCode: query.regionCode } : {}),
+  };
+}
+
 /**
  * Hidden-hazard governance (隐患排查治理): recording, the closed loop through the domain's state
  * machine, supervision listing (挂牌督办) and the overview. Each write is one transaction holding
@@ -81,19 +95,7 @@ export class HazardsService {
     const limit = query.limit ?? 50;
     const after = decodeCursor(query.cursor, 2) as [string, string] | null;
     const now = ctx.now();
-    const rows = await new HazardsRepository(ctx.db).list(
-      {
-        ...hazardScope(ctx),
-        ...(query.status !== undefined ? { status: query.status } : {}),
-        ...(query.grade !== undefined ? { grade: query.grade } : {}),
-        ...(query.overdue === true ? { overdueAt: now.toISOString() } : {}),
-        ...(query.acceptanceOverdue === true ? { acceptanceOverdue: true } : {}),
-        ...(query.enterpriseId !== undefined ? { enterpriseId: query.enterpriseId } : {}),
-        ...(query.campaignId !== undefined ? { campaignId: query.campaignId } : {}),
-        ...(query.regionCode !== undefined ? { regionCode: query.regionCode } : {}),
-      },
-      { limit: limit + 1, ...(after ? { after } : {}) },
-    );
+    const rows = await new HazardsRepository(ctx.db).list(hazardFilter(ctx, query, now), { limit: limit + 1, ...(after ? { after } : {}) });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const settings = await this.settings.inForce();

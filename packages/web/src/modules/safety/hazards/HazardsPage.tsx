@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { LoadMore } from '../../../app/layout/LoadMore';
 import { PageHeader } from '../../../app/layout/PageHeader';
+import { ExportButton } from '../../exports/ExportButton';
 import { QueryError } from '../../../app/layout/QueryError';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { usePermission } from '../../auth/hooks/usePermission';
@@ -64,6 +65,7 @@ export default function HazardsPage() {
         description={t('hazards.list.description')}
         actions={
           <Space wrap>
+            <ExportButton path="/hazards/export" filter={{ ...filter }} formats={['xlsx', 'csv', 'pdf']} testId="hazards-export" />
             {settingsRegion && settings.data && (
               <Button icon={<SettingOutlined />} onClick={() => setEditingSettings(true)} data-testid="hazard-settings">
                 {t('hazards.settings.open')}
