@@ -172,14 +172,18 @@ export function createManagedKysely(dialect: KyselyDialect, engine: 'sqlite' | '
       openUnits.set(connection, unit);
       const end = async (statement: 'commit' | 'rollback') => {
         if (!unit.open) return;
+        unit.open = false;
         try {
           await run(connection, statement);
         } catch (error) {
-          if (statement === 'commit') await run(connection, 'rollback').catch(() => undefined);
-          else if (!isNothingToRollBack(error)) throw error;
-          if (statement === 'commit') throw error;
+          if (statement === 'rollback') {
+            if (!isNothingToRollBack(error)) throw error;
+            return;
+          }
+          // A failed commit kept nothing; the transaction is ended before the connection goes back.
+          await run(connection, 'rollback').catch(() => undefined);
+          throw error;
         } finally {
-          unit.open = false;
           openUnits.delete(connection);
           await driver.releaseConnection(connection);
         }

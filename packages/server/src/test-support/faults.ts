@@ -53,13 +53,10 @@ export class FaultInjector {
   private left = 0;
   /** Statements that failed by injection since the injector was made. */
   injected = 0;
-  /** Statements seen since the last `arm`, whether they failed or not. */
-  statements = 0;
 
   arm(rule: FaultRule): void {
     this.rule = rule;
     this.counted = 0;
-    this.statements = 0;
     this.left = rule.times === 'always' ? Number.POSITIVE_INFINITY : (rule.times ?? 1);
   }
 
@@ -102,7 +99,6 @@ export class FaultInjector {
   }
 
   private due(text: string): FaultCode | null {
-    this.statements += 1;
     const rule = this.rule;
     if (!rule || this.left <= 0 || (rule.match && !rule.match.test(text))) return null;
     this.counted += 1;
