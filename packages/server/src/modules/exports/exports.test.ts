@@ -168,6 +168,9 @@ describe.each(ENGINES)('exports on %s', (engine) => {
       expect(foreign.statusCode).toBe(200);
       expect(csvLines(foreign.rawPayload)).toHaveLength(2);
       expect(foreign.headers['x-export-rows']).toBe('0');
+      // The day of registration narrows the export as it narrows the list (China time; the clock is 2026-01-05).
+      expect((await exportPersons('haizhou', { format: 'csv', regionCode: small, registeredOn: '2026-01-05' })).headers['x-export-rows']).toBe(String(THRESHOLD));
+      expect((await exportPersons('haizhou', { format: 'csv', regionCode: small, registeredOn: '2026-01-04' })).headers['x-export-rows']).toBe('0');
     });
   });
 

@@ -5,19 +5,24 @@ import { ExportOptions } from '../../exports/exports.schema.js';
 import type { ExportKind } from '../../exports/exports.kinds.js';
 import type { ExportColumn } from '../../exports/formats/document.js';
 import { RegionsRepository } from '../../regions/regions.repository.js';
-import { chinaToday } from './persons.input.js';
+import { chinaDayRange, chinaToday } from './persons.input.js';
 import { toMeasurePlan } from './persons.measures.js';
-import { PersonsRepository } from './persons.repository.js';
+import { PersonsRepository, type PersonListFilter } from './persons.repository.js';
 import { ListFilters } from './persons.schema.js';
 import { PersonSealing } from './persons.sealing.js';
 
 /** The list's filters and the export's options; an exact ID or phone search is never exported. */
 export const PersonExportBody = Type.Object(
-  { category: ListFilters.category, status: ListFilters.status, regionCode: ListFilters.regionCode, ...ExportOptions },
+  { category: ListFilters.category, status: ListFilters.status, regionCode: ListFilters.regionCode, registeredOn: ListFilters.registeredOn, ...ExportOptions },
   { additionalProperties: false },
 );
 export type PersonExportBody = Static<typeof PersonExportBody>;
-export type PersonExportFilter = Pick<PersonExportBody, 'category' | 'status' | 'regionCode'>;
+export type PersonExportFilter = Pick<PersonExportBody, 'category' | 'status' | 'regionCode' | 'registeredOn'>;
+
+/** The export's filter as the repository's, exactly as the list applies it. */
+function repositoryFilter({ registeredOn, ...filter }: PersonExportFilter): Omit<PersonListFilter, 'limit'> {
+  return { ...filter, ...(registeredOn ? chinaDayRange(registeredOn) : {}) };
+}
 
 const PAGE = 500;
 /** The labels the web app shows for the measures. */
@@ -60,7 +65,7 @@ export function personsExportKind(crypto: FieldCrypto): ExportKind<PersonExportF
     unmaskPermission: 'persons:unmask',
     personal: true,
     formats: ['csv', 'xlsx', 'pdf'],
-    count: (ctx, filter) => new PersonsRepository(ctx.db).count(filter),
+    count: (ctx, filter) => new PersonsRepository(ctx.db).count(repositoryFilter(filter)),
     columns,
     async *rows(ctx, filter, unmasked) {
       const repo = new PersonsRepository(ctx.db);
@@ -68,7 +73,7 @@ export function personsExportKind(crypto: FieldCrypto): ExportKind<PersonExportF
       const today = chinaToday(ctx.now());
       let after: [string, string] | undefined;
       for (;;) {
-        const page = await repo.list({ ...filter, limit: PAGE, ...(after ? { after } : {}) });
+        const page = await repo.list({ ...repositoryFilter(filter), limit: PAGE, ...(after ? { after } : {}) });
         if (page.length === 0) return;
         const plans = await repo.currentPlans(page.map((row) => row.id));
         const names = new Map((await regions.byCodes([...new Set(page.map((row) => row.region_code))])).map((region) => [region.code, region.name]));

@@ -71,11 +71,13 @@ export class PersonsRepository {
   }
 
   /** Rows of the list's filters: an export counts them before it is produced or sent for approval. */
-  async count(filter: Pick<PersonListFilter, 'category' | 'status' | 'regionCode'>): Promise<number> {
+  async count(filter: Pick<PersonListFilter, 'category' | 'status' | 'regionCode' | 'createdFrom' | 'createdTo'>): Promise<number> {
     let query = this.db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n'));
     if (filter.category) query = query.where('category', '=', filter.category);
     if (filter.status) query = query.where('status', '=', filter.status);
     if (filter.regionCode) query = query.where('region_code', '>=', filter.regionCode).where('region_code', '<', `${filter.regionCode}~`);
+    if (filter.createdFrom) query = query.where('created_at', '>=', filter.createdFrom);
+    if (filter.createdTo) query = query.where('created_at', '<', filter.createdTo);
     return Number((await query.executeTakeFirstOrThrow()).n);
   }
 

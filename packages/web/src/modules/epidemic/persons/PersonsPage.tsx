@@ -54,7 +54,7 @@ export default function PersonsPage() {
         actions={
           <Space wrap>
             {/* An exact ID or phone search is never exported: the export takes the list's filters only. */}
-            <ExportButton path="/persons/export" filter={{ category: filter.category, status: filter.status, regionCode: filter.regionCode }} formats={['xlsx', 'csv', 'pdf']} unmaskPermission="persons:unmask" testId="persons-export" />
+            <ExportButton path="/persons/export" filter={{ category: filter.category, status: filter.status, regionCode: filter.regionCode, registeredOn: filter.registeredOn }} formats={['xlsx', 'csv', 'pdf']} unmaskPermission="persons:unmask" testId="persons-export" />
             {canManage && (
               <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="person-import">
                 {t('epidemic.persons.import.open')}
