@@ -17,8 +17,26 @@ export class DecryptionError extends Error {
   }
 }
 
+/**
+ * Random bytes for IVs and data keys, drawn from a block of the CSPRNG's output fetched 64 KiB at
+ * a time: one call to the generator costs more than sealing a short value, and an import seals
+ * five values per person. A block is never reused or overwritten, only replaced.
+ */
+const RANDOM_BLOCK = 64 * 1024;
+let randomBlock = Buffer.alloc(0);
+let randomOffset = 0;
+
+function freshBytes(n: number): Buffer {
+  if (randomOffset + n > randomBlock.length) {
+    randomBlock = randomBytes(RANDOM_BLOCK);
+    randomOffset = 0;
+  }
+  randomOffset += n;
+  return randomBlock.subarray(randomOffset - n, randomOffset);
+}
+
 function seal(key: Buffer, version: string, plaintext: string, field: string): string {
-  const iv = randomBytes(12);
+  const iv = freshBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(field));
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
@@ -84,7 +102,8 @@ export class FieldCrypto {
 
   /** A new data key for one record, and its stored form: wrapped under the master key and bound to `owner`. */
   newRecordKey(owner: string): { key: RecordKey; wrapped: string } {
-    const raw = randomBytes(32);
+    // A copy: the key outlives the block it was drawn from.
+    const raw = Buffer.from(freshBytes(32));
     return { key: new RecordKey(raw), wrapped: this.encrypt(raw.toString('base64'), `record_key:${owner}`) };
   }
 

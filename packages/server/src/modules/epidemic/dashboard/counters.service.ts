@@ -51,10 +51,27 @@ export async function countPersonChange(trx: Kysely<Database>, personId: string,
   await applyCounters(trx, personDeltas(before, after, followedUp, today));
 }
 
-/** Counts new persons (an import, a seed) inside the transaction that inserts them. */
+/**
+ * Counts new persons (an import, a seed) inside the transaction that inserts them. Persons of an
+ * import share their registration time and, by their facts, their plan: each group of alike
+ * persons is counted once.
+ */
 export async function countRegistrations(trx: Kysely<Database>, registered: readonly PersonFacts[]): Promise<void> {
+  const plans = new Map<MeasurePlan, number>();
+  const groups = new Map<string, { facts: PersonFacts; n: number }>();
+  for (const facts of registered) {
+    let plan = 0;
+    if (facts.plan) {
+      plan = plans.get(facts.plan) ?? plans.size + 1;
+      plans.set(facts.plan, plan);
+    }
+    const key = `${facts.regionCode}|${facts.category}|${facts.status}|${facts.createdAt}|${facts.reportDate}|${plan}`;
+    const group = groups.get(key);
+    if (group) group.n += 1;
+    else groups.set(key, { facts, n: 1 });
+  }
   const deltas = new CounterDeltas();
-  for (const facts of registered) addPerson(deltas, facts, 1);
+  for (const { facts, n } of groups.values()) addPerson(deltas, facts, n);
   await applyCounters(trx, deltas);
 }
 

@@ -97,8 +97,11 @@ export function measureOn(plan: MeasurePlan | null, day: string): string | null 
   return step?.measure ?? null;
 }
 
-/** Adds (sign 1) or takes off (sign −1) everything a person counts for, except follow-up marks. */
-export function addPerson(deltas: CounterDeltas, facts: PersonFacts, sign: 1 | -1): void {
+/**
+ * Adds (sign 1) or takes off (sign −1) everything a person counts for, except follow-up marks;
+ * `sign` may also be the number of persons alike (an import counts each group of them once).
+ */
+export function addPerson(deltas: CounterDeltas, facts: PersonFacts, sign: number): void {
   const region = facts.regionCode;
   deltas.add(facts.status, NO_DAY, region, facts.category, sign);
   deltas.add('registered', chinaToday(new Date(facts.createdAt)), region, '', sign);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { isWithinGround, maskAddress, maskMobile, maskName, maskResidentId, normalizeMobile, validateResidentId } from '@shoutu/domain';
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
@@ -15,6 +14,7 @@ import { chinaDayRange, chinaToday, checkAddress, checkCategory, checkDay, check
 import { planFor, planProblem, replan, toMeasurePlan, type PlanFacts, type PlanOutcome } from './persons.measures.js';
 import { PersonsRepository, type PersonInsert, type PersonRow, type PlanRow } from './persons.repository.js';
 import type { CreatePersonBody, Person, PersonDetail, PersonListQuery, PersonSearchBody, UpdatePersonBody } from './persons.schema.js';
+import { timeOrderedId } from './persons.ids.js';
 import { PersonSealing } from './persons.sealing.js';
 import type { PersonCategoryHistoryTable, PersonMeasurePlanTable, PersonTable } from './persons.tables.js';
 
@@ -40,8 +40,13 @@ export interface RegistrationRows {
   facts: PersonFacts;
 }
 
+/** A plan shared by many persons of an import (planCache) is turned into JSON once. */
+const planTexts = new WeakMap<object, string>();
+
 function planRow(personId: string, plan: { edition: string }, at: string): Insertable<PersonMeasurePlanTable> {
-  return { id: randomUUID(), person_id: personId, plan: JSON.stringify(plan), edition: plan.edition, computed_at: at, superseded_at: null };
+  let text = planTexts.get(plan);
+  if (text === undefined) planTexts.set(plan, (text = JSON.stringify(plan)));
+  return { id: timeOrderedId(), person_id: personId, plan: text, edition: plan.edition, computed_at: at, superseded_at: null };
 }
 
 export interface RegistrationOptions {
@@ -61,7 +66,7 @@ function cachedPlan(checked: CheckedPerson, cache: Map<string, PlanOutcome> | un
 }
 
 export function registrationRows(sealing: PersonSealing, checked: CheckedPerson, actorId: string | null, at: string, options: RegistrationOptions = {}): RegistrationRows {
-  const id = randomUUID();
+  const id = timeOrderedId();
   const person: PersonInsert = {
     id,
     region_code: checked.gridCode,
@@ -84,7 +89,7 @@ export function registrationRows(sealing: PersonSealing, checked: CheckedPerson,
   const outcome = cachedPlan(checked, options.planCache);
   return {
     person,
-    history: { id: randomUUID(), person_id: id, category: checked.category, from_category: null, changed_by: actorId, reason: null, at },
+    history: { id: timeOrderedId(), person_id: id, category: checked.category, from_category: null, changed_by: actorId, reason: null, at },
     plan: outcome.ok ? planRow(id, outcome.plan, at) : null,
     facts: { regionCode: checked.gridCode, category: checked.category, status: 'managed', createdAt: at, reportDate: checked.reportDate, plan: outcome.ok ? outcome.plan : null },
   };
@@ -262,7 +267,7 @@ export class PersonsService {
       const inTrx = new PersonsRepository(trx);
       if ((await inTrx.updateVersioned(id, body.version!, { ...changes, updated_at: at })) === 0) throw new AppError('version_conflict');
       if (categoryChanged) {
-        await inTrx.insertHistory([{ id: randomUUID(), person_id: id, category: next.category, from_category: row.category, changed_by: ctx.actor?.id ?? null, reason: body.categoryReason!.trim(), at }]);
+        await inTrx.insertHistory([{ id: timeOrderedId(), person_id: id, category: next.category, from_category: row.category, changed_by: ctx.actor?.id ?? null, reason: body.categoryReason!.trim(), at }]);
       }
       if (recompute) {
         await inTrx.supersedePlan(id, at);
