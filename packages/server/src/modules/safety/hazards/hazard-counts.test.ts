@@ -96,7 +96,7 @@ describe.each(ENGINES)('hazard overview counters on %s', (engine) => {
               s.kind === 'close' ? { status: 'closed' as HazardStatus, closed_at: now.toISOString() }
               : s.kind === 'reopen' ? { status: 'rectifying' as HazardStatus, closed_at: null }
               : s.kind === 'regrade' ? { grade: (h.grade === 'major' ? 'general' : 'major') as HazardGrade }
-              : { deadline: new Date(Date.parse(h.deadline ?? now.toISOString()) + s.days * DAY).toISOString() };
+              : { deadline: new Date(Date.parse(h.deadline ?? now.toISOString()) + (s.kind === 'extend' ? s.days : 0) * DAY).toISOString() };
             expect(await repo.updateVersioned(h.id, h.version, changes)).toBe(1);
           }
         }
