@@ -43,7 +43,12 @@ interface Candidate {
 const HEADER_OF = new Map<string, string>(IMPORT_COLUMNS.map((column) => [column.key, column.header]));
 const KEY_OF = new Map<string, ImportColumnKey>(IMPORT_COLUMNS.map((column) => [normalizeHeader(column.header), column.key]));
 
-class ImportRolledBack extends Error {}
+/** Carries the errors out of the rolled-back transaction. */
+class ImportRolledBack extends Error {
+  constructor(readonly errors: StoredImportError[]) {
+    super('import rolled back');
+  }
+}
 
 /** Reads the first sheet of the workbook with the streaming reader, after the archive passed the zip-bomb guard. */
 export async function readSheet(bytes: Buffer): Promise<SheetRow[]> {
@@ -122,22 +127,24 @@ export class EnterpriseImporter {
   async run(ctx: RequestContext, bytes: Buffer, mode: ImportMode): Promise<{ status: 200 | 422; body: ImportResult }> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const rows = await readSheet(bytes);
-    const { candidates, errors } = await this.check(ctx, rows);
+    const { candidates, errors: checked } = await this.check(ctx, rows);
     const failed = (all: StoredImportError[]) => new Set(all.map((error) => error.row)).size;
 
-    if (mode === 'all_or_nothing' && errors.length > 0) {
-      return { status: 422, body: await this.refuse(ctx, mode, rows.length, errors, failed(errors), sha256) };
+    if (mode === 'all_or_nothing' && checked.length > 0) {
+      return { status: 422, body: await this.refuse(ctx, mode, rows.length, checked, failed(checked), sha256) };
     }
     const now = ctx.now().toISOString();
     try {
+      // The callback may run again on a busy database (db/retry.ts): it starts from the checks' errors each time.
       return await ctx.db.transaction().execute(async (trx) => {
         const repo = new EnterprisesRepository(trx);
+        const errors = [...checked];
         const written = await repo.insertNew(candidates.map((candidate) => candidate.record));
         // Registered outside the caller's ground, so invisible to the checks: the unique key tells.
         for (const candidate of candidates) {
           if (!written.has(candidate.record.id)) errors.push(rowError(candidate.row, 'creditCode', 'credit_code_registered', { ...emptyValues(), creditCode: candidate.record.credit_code, name: candidate.record.name }));
         }
-        if (mode === 'all_or_nothing' && errors.length > 0) throw new ImportRolledBack();
+        if (mode === 'all_or_nothing' && errors.length > 0) throw new ImportRolledBack(errors);
         const imported = candidates.filter((candidate) => written.has(candidate.record.id));
         await repo.insertSupervisors(imported.flatMap((c) => c.supervisors.map((unitId) => ({ id: randomUUID(), enterprise_id: c.record.id, unit_id: unitId, created_at: now }))));
         sortErrors(errors);
@@ -151,7 +158,7 @@ export class EnterpriseImporter {
       });
     } catch (error) {
       if (!(error instanceof ImportRolledBack)) throw error;
-      return { status: 422, body: await this.refuse(ctx, mode, rows.length, errors, failed(errors), sha256) };
+      return { status: 422, body: await this.refuse(ctx, mode, rows.length, error.errors, failed(error.errors), sha256) };
     }
   }
 
