@@ -11,6 +11,8 @@ export interface Figure {
   figure: string;
   value: number;
   unit: string;
+  /** For a latency whose value is the p95: the median of the same samples, shown beside it. */
+  p50?: number;
   baseline?: { label: string; value: number };
   ratio?: number;
   goal?: string;
@@ -36,7 +38,7 @@ export function toMarkdown(meta: Record<string, unknown>, figures: Figure[]): st
     '| --- | --- | ---: | --- | ---: | --- | --- |',
     ...figures.map(
       (f) =>
-        `| ${f.scenario} | ${f.figure} | ${f.value} ${f.unit} | ${f.baseline ? `${f.baseline.label}: ${f.baseline.value} ${f.unit}` : ''} | ${f.ratio ?? ''} | ${f.goal ?? ''} | ${f.met === undefined ? '' : f.met ? 'yes' : '**no**'} |`,
+        `| ${f.scenario} | ${f.figure} | ${f.value} ${f.unit}${f.p50 === undefined ? '' : ` (p50 ${f.p50} ${f.unit})`} | ${f.baseline ? `${f.baseline.label}: ${f.baseline.value} ${f.unit}` : ''} | ${f.ratio ?? ''} | ${f.goal ?? ''} | ${f.met === undefined ? '' : f.met ? 'yes' : '**no**'} |`,
     ),
     '',
   ];

@@ -8,6 +8,7 @@ import { toMarkdown, writeResults, type Figure } from './report.js';
 import { chainScenario } from './scenarios/chain.js';
 import type { ScenarioContext } from './scenarios/context.js';
 import { dashboardsScenario, listsScenario } from './scenarios/dashboards.js';
+import { enterpriseImportScenario } from './scenarios/enterprise-import.js';
 import { epidemicDashboardScenario } from './scenarios/epidemic-dashboard.js';
 import { importScenario } from './scenarios/import.js';
 import { memoryScenario } from './scenarios/memory.js';
@@ -20,6 +21,7 @@ const SCENARIOS: Record<string, (ctx: ScenarioContext) => Promise<Figure[]>> = {
   'epidemic-dashboard': epidemicDashboardScenario,
   lists: listsScenario,
   chain: chainScenario,
+  'enterprise-import': enterpriseImportScenario,
   // Last: the server's memory once it holds everything the scenarios before generated.
   memory: memoryScenario,
 };
