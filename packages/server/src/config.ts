@@ -18,6 +18,8 @@ export interface Config {
   demoPassword: string;
   securityProfile: 'default' | 'mlps3';
   session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
+  /** Days a password is good for before its holder must change it at the next sign-in; 0 = no rotation. */
+  passwordMaxAgeDays: number;
   lockout: { maxFailures: number; minutes: number };
   bodyLimitBytes: number;
   logLevel: string;
@@ -49,6 +51,28 @@ export interface Config {
 export const MIN_AUDIT_RETENTION_DAYS = 180;
 
 type Env = Record<string, string | undefined>;
+
+/**
+ * The government settings of `SHOUTU_SECURITY_PROFILE=mlps3` (GB/T 22239 level 3 as commonly
+ * assessed: decision 0030): shorter sessions and password rotation. A setting may be tightened
+ * below these, never loosened above them.
+ */
+const MLPS3 = { idleMinutes: 15, absoluteHours: 8, passwordMaxAgeDays: 90 } as const;
+
+function profileLimit(env: Env, profile: 'default' | 'mlps3', name: string, fallback: number, mlps3Ceiling: number): number {
+  if (profile !== 'mlps3') return intSetting(env, name, fallback);
+  const value = intSetting(env, name, mlps3Ceiling);
+  if (value > mlps3Ceiling) throw new Error(`${name}=${value} is looser than the mlps3 security profile allows (at most ${mlps3Ceiling})`);
+  return value;
+}
+
+function passwordMaxAge(env: Env, profile: 'default' | 'mlps3'): number {
+  const value = intSetting(env, 'SHOUTU_PASSWORD_MAX_AGE_DAYS', profile === 'mlps3' ? MLPS3.passwordMaxAgeDays : 0);
+  if (profile === 'mlps3' && (value === 0 || value > MLPS3.passwordMaxAgeDays)) {
+    throw new Error(`SHOUTU_PASSWORD_MAX_AGE_DAYS=${value} is not allowed in the mlps3 security profile (1 to ${MLPS3.passwordMaxAgeDays})`);
+  }
+  return value;
+}
 
 function intSetting(env: Env, name: string, fallback: number): number {
   const raw = env[name];
@@ -108,10 +132,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     demoPassword: env.SHOUTU_DEMO_PASSWORD ?? 'Demo@2026',
     securityProfile: profile,
     session: {
-      idleMinutes: intSetting(env, 'SHOUTU_SESSION_IDLE_MINUTES', 30),
-      absoluteHours: intSetting(env, 'SHOUTU_SESSION_MAX_HOURS', 12),
+      idleMinutes: profileLimit(env, profile, 'SHOUTU_SESSION_IDLE_MINUTES', 30, MLPS3.idleMinutes),
+      absoluteHours: profileLimit(env, profile, 'SHOUTU_SESSION_MAX_HOURS', 12, MLPS3.absoluteHours),
       secureCookie: env.SHOUTU_SECURE_COOKIE === '1' || profile === 'mlps3',
     },
+    passwordMaxAgeDays: passwordMaxAge(env, profile),
     lockout: {
       maxFailures: intSetting(env, 'SHOUTU_LOCKOUT_FAILURES', 5),
       minutes: intSetting(env, 'SHOUTU_LOCKOUT_MINUTES', 15),

@@ -86,7 +86,7 @@ export class AuthService {
     });
     // The step was already used: a replayed code is a wrong code.
     if (!opened) return this.refuse(ctx, user, 'totp_invalid');
-    return { token, actor: this.toActor(user, hashed, pending) };
+    return { token, actor: this.toActor(user, hashed, pending, now) };
   }
 
   /** A wrong password or TOTP code: counted towards the lockout and audited, then refused. */
@@ -127,7 +127,7 @@ export class AuthService {
     if (!user || user.disabled) return null;
     // Writing on every request would make reads write; a minute's precision is enough for idling.
     if (now.getTime() - Date.parse(session.last_seen_at) > MINUTE) await sessions.touch(hashed, now.toISOString());
-    return this.toActor(user, hashed, session.second_factor_pending === 1);
+    return this.toActor(user, hashed, session.second_factor_pending === 1, now);
   }
 
   async logout(ctx: RequestContext): Promise<void> {
@@ -182,7 +182,13 @@ export class AuthService {
     return this.secondFactorRequired(actor.roles) ? 'verified' : 'not_required';
   }
 
-  private toActor(user: UserRow, sessionTokenHash: string, secondFactorPending: boolean): Actor {
+  /** A password older than the rotation period must be changed before anything else, like an initial one. */
+  private passwordExpired(user: UserRow, now: Date): boolean {
+    const days = this.config.passwordMaxAgeDays;
+    return days > 0 && now.getTime() - Date.parse(user.password_changed_at) >= days * 24 * 60 * MINUTE;
+  }
+
+  private toActor(user: UserRow, sessionTokenHash: string, secondFactorPending: boolean, now: Date): Actor {
     const roles = rolesOf(user);
     return {
       id: user.id,
@@ -195,7 +201,7 @@ export class AuthService {
         departmentId: user.department_id,
         enterpriseId: user.enterprise_id,
       },
-      mustChangePassword: user.must_change_password === 1,
+      mustChangePassword: user.must_change_password === 1 || this.passwordExpired(user, now),
       secondFactorPending,
       sessionTokenHash,
     };
