@@ -59,6 +59,8 @@ export const PERMISSIONS = [
   'followups:write',
   'travel:check',
   'epidemic:policy',
+  // Issues and revokes the API tokens of a checkpoint's gate devices (decision 0025).
+  'checkpoints:manage',
   // Lists leave the system only through audited exports (SECURITY.md row 18).
   'data:export',
   // Approves another official's export of a list of persons above the threshold (decision 0018).
@@ -82,10 +84,10 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   security_admin: ['regions:read', 'units:read', 'security:manage'],
   // The audit admin reads the trail and purges what is past its retention, nothing else.
   audit_admin: ['audit:read', 'audit:purge'],
-  city_leader: ['regions:read', 'units:read', ...SAFETY_READ, 'responsibility:read', 'accountability:read', 'accountability:decide', ...EPIDEMIC_READ, 'epidemic:policy', 'data:export', 'exports:approve', ...TRAINING_ATTEND, 'certificates:read'],
+  city_leader: ['regions:read', 'units:read', ...SAFETY_READ, 'responsibility:read', 'accountability:read', 'accountability:decide', ...EPIDEMIC_READ, 'epidemic:policy', 'checkpoints:manage', 'data:export', 'exports:approve', ...TRAINING_ATTEND, 'certificates:read'],
   department_regulator: ['regions:read', 'units:read', ...SAFETY_WORK, ...RESPONSIBILITY_WORK, 'accountability:decide', ...EPIDEMIC_READ, 'data:export', ...TRAINING_WORK],
-  district_officer: ['regions:read', 'units:read', ...SAFETY_WORK, ...RESPONSIBILITY_WORK, 'accountability:decide', ...EPIDEMIC_WORK, 'persons:unmask', 'data:export', ...TRAINING_WORK],
-  town_officer: ['regions:read', 'units:read', ...SAFETY_WORK, ...RESPONSIBILITY_WORK, ...EPIDEMIC_WORK, 'persons:unmask', ...TRAINING_WORK],
+  district_officer: ['regions:read', 'units:read', ...SAFETY_WORK, ...RESPONSIBILITY_WORK, 'accountability:decide', ...EPIDEMIC_WORK, 'checkpoints:manage', 'persons:unmask', 'data:export', ...TRAINING_WORK],
+  town_officer: ['regions:read', 'units:read', ...SAFETY_WORK, ...RESPONSIBILITY_WORK, ...EPIDEMIC_WORK, 'checkpoints:manage', 'persons:unmask', ...TRAINING_WORK],
   grid_worker: ['regions:read', 'enterprises:read', 'hazards:read', 'hazards:manage', ...EPIDEMIC_WORK, ...TRAINING_ATTEND],
   checkpoint_officer: ['regions:read', 'persons:read', 'persons:manage', 'travel:check'],
   enterprise_officer: ['regions:read', 'enterprises:read', 'hazards:read', 'hazards:manage', 'accidents:report', 'enforcement:read', ...TRAINING_ATTEND, 'certificates:read', 'certificates:manage'],

@@ -28,9 +28,12 @@ export function registerAccessControl(app: FastifyInstance): void {
   app.decorateRequest('ctx', null as never);
 
   app.addHook('onRequest', async (request) => {
-    const { auth, clock, db } = app.services;
+    const { auth, clock, db, deviceTokens } = app.services;
     const now = clock.now();
-    const actor = await auth.authenticate(request.cookies[SESSION_COOKIE], now);
+    // A gate device sends its checkpoint's API token instead of a session; only routes that say so take one.
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const deviceRoute = request.routeOptions.config?.deviceToken === true;
+    const actor = bearer === undefined ? await auth.authenticate(request.cookies[SESSION_COOKIE], now) : deviceRoute ? await deviceTokens.authenticate(bearer, now) : null;
     const ground = actor?.ground ?? { regionCodes: [] };
     request.ctx = {
       actor,
@@ -41,8 +44,9 @@ export function registerAccessControl(app: FastifyInstance): void {
     };
     const config = request.routeOptions.config;
     const permission = config?.permission;
+    if (bearer !== undefined && !deviceRoute) throw new AppError('device_token_not_allowed');
     if (!permission || permission === 'public') return;
-    if (!actor) throw new AppError(request.cookies[SESSION_COOKIE] ? 'session_expired' : 'unauthenticated');
+    if (!actor) throw new AppError(bearer !== undefined ? 'device_token_invalid' : request.cookies[SESSION_COOKIE] ? 'session_expired' : 'unauthenticated');
     if (actor.mustChangePassword && !config.allowPendingPasswordChange) throw new AppError('password_change_required');
     // The initial password comes first, then the enrolment: while both are pending, the password route stays open.
     const passwordStep = actor.mustChangePassword && config.allowPendingPasswordChange;

@@ -13,6 +13,8 @@ export interface Actor {
   /** An admin's session before TOTP enrolment: it reaches only the enrolment routes (SECURITY.md row 4). */
   secondFactorPending: boolean;
   sessionTokenHash: string;
+  /** A gate device signed in with its checkpoint's API token (decision 0025): it speaks for that checkpoint only. */
+  device?: { tokenId: string; checkpointId: string };
 }
 
 /**

@@ -32,6 +32,8 @@ declare module 'fastify' {
     allowPendingPasswordChange?: boolean;
     /** Routes still open to an admin who must first enrol a TOTP second factor. */
     allowPendingSecondFactor?: boolean;
+    /** A gate device may call the route with its checkpoint's API token (Authorization: Bearer); no other route takes one. */
+    deviceToken?: boolean;
     /** The resources the body writes and the answer carries, for the field-level rules (SECURITY.md row 9). */
     fields?: RouteFields;
   }

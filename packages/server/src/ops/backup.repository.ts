@@ -50,9 +50,13 @@ export const BACKUP_TABLES = [
   { table: 'person_category_history', key: ['id'] },
   { table: 'person_measure_plans', key: ['id'] },
   { table: 'exposures', key: ['id'] },
+  // Before the designations and itineraries that name a place.
+  { table: 'named_places', key: ['id'] },
   { table: 'followups', key: ['id'] },
   { table: 'checkpoints', key: ['id'] },
+  { table: 'checkpoint_tokens', key: ['id'] },
   { table: 'arrivals', key: ['id'] },
+  { table: 'arrival_itinerary', key: ['id'] },
   { table: 'alerts', key: ['id'] },
   { table: 'travel_checks', key: ['id'] },
   { table: 'area_risk_levels', key: ['id'] },

@@ -560,6 +560,17 @@ export const AUDIT_FIXTURES: Record<string, AuditFixture> = {
   'POST /api/v1/travel/check': { user: 'checkpoint', action: null, reason: TRAVEL_CHECK_REASON, setup: async (api) => ({ body: { idNumber: api.idNumber(api.next()), destination: 'beijing' } }) },
   'POST /api/v1/travel-checks': { user: 'checkpoint', action: null, reason: TRAVEL_CHECK_REASON, setup: async (api) => ({ body: { idNumber: api.idNumber(api.next()), destination: 'beijing' } }) },
   'POST /api/v1/areas/risk': { user: 'leader', action: 'area_risk.set', setup: async () => ({ body: { regionCode: '320706001', level: 'high', effectiveFrom: '2022-08-08', reason: '新增本土感染者' } }) },
+  'POST /api/v1/places': { user: 'leader', action: 'place.create', setup: async (api) => ({ body: { regionCode: await api.haizhouCommunity(), name: `审计覆盖市场${api.next()}`, kind: 'market' } }) },
+  'POST /api/v1/checkpoints/:id/tokens': { user: 'haizhou', action: 'checkpoint_token.issue', setup: async (api) => ({ params: { id: (await checkpoint(api)).id }, body: { name: `审计覆盖闸机${api.next()}` } }) },
+  'POST /api/v1/checkpoints/:id/tokens/:tokenId/revoke': {
+    user: 'haizhou',
+    action: 'checkpoint_token.revoke',
+    setup: async (api) => {
+      const { id } = await checkpoint(api);
+      const token = await api.ok<{ id: string }>('haizhou', 'POST', `/checkpoints/${id}/tokens`, { name: `审计覆盖闸机${api.next()}` });
+      return { params: { id, tokenId: token.id } };
+    },
+  },
   // Training and study (issue 4): the course library, sessions and attendance, certificates.
   'POST /api/v1/training/courses': { user: 'yingji', action: 'training.course.create', setup: async (api) => ({ body: { title: `审计覆盖课程${api.next()}`, source: '审计覆盖', kind: 'video', durationMinutes: 30 } }) },
   'PATCH /api/v1/training/courses/:id': {

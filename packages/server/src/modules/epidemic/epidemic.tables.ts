@@ -21,4 +21,7 @@ export const EPIDEMIC_GROUNDED_TABLES: Readonly<Record<string, string>> = {
   travel_checks: 'region_code',
   area_risk_levels: 'region_code',
   epidemic_counters: 'region_code',
+  named_places: 'region_code',
+  arrival_itinerary: 'region_code',
+  checkpoint_tokens: 'region_code',
 };

@@ -8,7 +8,8 @@ const Localized = Type.Object({ 'zh-CN': Type.String(), en: Type.String() });
 
 export const SetAreaLevelBody = Type.Object(
   {
-    regionCode: RegionCode,
+    regionCode: Type.Optional(RegionCode),
+    placeId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'A named place (GET /places) instead of a region: give one of the two' })),
     level: Level,
     effectiveFrom: Day,
     reason: Type.String({ minLength: 2, maxLength: 200 }),
@@ -32,7 +33,10 @@ const CurrentLevel = Type.Object({
 
 export const AreaLevel = Type.Object({
   id: Type.String(),
-  regionCode: Type.String(),
+  regionCode: Type.String({ description: "The region designated, or the named place's community" }),
+  placeId: Nullable(Type.String()),
+  placeName: Nullable(Type.String()),
+  placeKind: Nullable(Type.String()),
   level: Level,
   effectiveFrom: Type.String(),
   effectiveTo: Nullable(Type.String()),

@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import type { ArrivalTable, CheckpointTable } from './checkpoints.tables.js';
+import type { ArrivalItineraryTable, ArrivalTable, CheckpointTable } from './checkpoints.tables.js';
 
 const ORIGIN_COLUMNS = ['origin_region_code', 'origin_level', 'origin_local_infection', 'arrival_date'] as const;
 
@@ -31,6 +31,20 @@ export class CheckpointsRepository {
       query = query.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
     }
     return query.execute();
+  }
+
+  async insertItinerary(rows: readonly Insertable<ArrivalItineraryTable>[]): Promise<void> {
+    if (rows.length > 0) await this.db.insertInto('arrival_itinerary').values([...rows]).execute();
+  }
+
+  async itineraryOf(arrivalIds: readonly string[]) {
+    if (arrivalIds.length === 0) return [];
+    return this.db.selectFrom('arrival_itinerary').selectAll().where('arrival_id', 'in', [...arrivalIds]).orderBy('visit_date').orderBy('id').execute();
+  }
+
+  /** The places the holder of an ID number was at in a period, by their arrivals' itineraries. */
+  recentItinerary(idNumberHash: string, from: string, to: string) {
+    return this.db.selectFrom('arrival_itinerary').select(['visit_region_code', 'level', 'visit_date']).where('id_number_hash', '=', idNumberHash).where('visit_date', '>=', from).where('visit_date', '<=', to).execute();
   }
 
   /** Where the holder of an ID number came from in a period: one indexed range read by the keyed hash. */

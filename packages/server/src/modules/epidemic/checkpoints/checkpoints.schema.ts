@@ -30,6 +30,24 @@ export const CreateCheckpointBody = Type.Object(
 );
 export type CreateCheckpointBody = Static<typeof CreateCheckpointBody>;
 
+export const ItineraryEntryBody = Type.Object(
+  {
+    date: Day,
+    text: Type.String({ minLength: 1, maxLength: 100, description: 'The place as the traveller names it' }),
+    regionCode: Type.Optional(RegionCode),
+    placeId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'A named place (GET /places), e.g. a market designated a risk area' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ItineraryEntry = Type.Object({
+  date: Type.String(),
+  text: Type.String(),
+  regionCode: Nullable(Type.String()),
+  placeId: Nullable(Type.String()),
+  level: Level,
+});
+
 /**
  * An arrival at a checkpoint. Name and phone are needed only when the person is registered, i.e.
  * when the origin is a key area (medium or high risk on the arrival day); otherwise only the
@@ -49,6 +67,9 @@ export const RegisterArrivalBody = Type.Object(
     arrivalDate: Day,
     transport: Type.Union(TRANSPORTS.map((t) => Type.Literal(t))),
     tripNo: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 20, description: 'Flight, train or ship number' }))),
+    itinerary: Type.Optional(
+      Type.Array(ItineraryEntryBody, { maxItems: 20, description: 'Where the person was in the days before arriving (行程): a region or a named place on a day; a medium- or high-risk one makes the arrival one from a key area' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -66,6 +87,7 @@ export const Arrival = Type.Object({
   arrivalDate: Type.String(),
   transport: Type.String(),
   tripNo: Nullable(Type.String()),
+  itinerary: Type.Array(ItineraryEntry, { description: 'With the level of each place on its day, as graded at registration' }),
   createdAt: Type.String(),
 });
 export type Arrival = Static<typeof Arrival>;
@@ -89,3 +111,27 @@ export const ArrivalListQuery = Type.Object(
   { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })), cursor: Type.Optional(Type.String({ maxLength: 200 })) },
   { additionalProperties: false },
 );
+
+/** A gate device's API token as listed: never the token itself. */
+export const CheckpointToken = Type.Object({
+  id: Type.String(),
+  checkpointId: Type.String(),
+  name: Type.String(),
+  createdBy: Nullable(Type.String()),
+  createdAt: Type.String(),
+  lastUsedAt: Nullable(Type.String()),
+  revokedAt: Nullable(Type.String()),
+  revokedBy: Nullable(Type.String()),
+});
+export type CheckpointToken = Static<typeof CheckpointToken>;
+export const CheckpointTokenList = Type.Object({ items: Type.Array(CheckpointToken) });
+
+/** The token is in this answer once, and nowhere else ever. */
+export const IssuedCheckpointToken = Type.Object({
+  ...CheckpointToken.properties,
+  token: Type.String({ description: 'Send as Authorization: Bearer <token> to POST /travel-checks; shown only now' }),
+});
+export type IssuedCheckpointToken = Static<typeof IssuedCheckpointToken>;
+
+export const IssueTokenBody = Type.Object({ name: Type.String({ minLength: 2, maxLength: 40, description: 'What the device is, e.g. 进站口 3 号闸机' }) }, { additionalProperties: false });
+export const TokenParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), tokenId: Type.String({ minLength: 1, maxLength: 64 }) });

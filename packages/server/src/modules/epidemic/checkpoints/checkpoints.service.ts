@@ -12,14 +12,21 @@ import type { AreasService } from '../areas/areas.service.js';
 import type { AlertsService } from '../followups/alerts.service.js';
 import type { PersonBrief, PersonsDirectory } from '../persons/persons.directory.js';
 import { chinaToday } from '../persons/persons.input.js';
+import { shiftDay } from '../followups/calendar.js';
+import { PlacesRepository } from '../areas/places.repository.js';
 import type { PersonDetail } from '../persons/persons.schema.js';
 import { PersonExistsError } from '../persons/persons.service.js';
 import { CheckpointsRepository } from './checkpoints.repository.js';
 import type { Arrival, ArrivalResult, Checkpoint, CreateCheckpointBody, RegisterArrivalBody } from './checkpoints.schema.js';
-import type { ArrivalTable, CheckpointTable } from './checkpoints.tables.js';
+import type { ArrivalItineraryTable, ArrivalTable, CheckpointTable } from './checkpoints.tables.js';
 
 const ORIGIN_FIELD = 'arrivals.origin_text';
 const TRIP_FIELD = 'arrivals.trip';
+const ITINERARY_FIELD = 'arrival_itinerary.text';
+/** An itinerary tells of the days before an arrival: the longest look-back of the travel rules is 14 days. */
+const ITINERARY_DAYS = 30;
+
+type ItineraryRow = Selectable<ArrivalItineraryTable>;
 
 function toCheckpoint(row: Selectable<CheckpointTable>): Checkpoint {
   return { id: row.id, name: row.name, kind: row.kind, regionCode: row.region_code, isDemo: row.is_demo === 1, createdAt: row.created_at, version: Number(row.version) };
@@ -88,7 +95,7 @@ export class CheckpointsService {
     return toCheckpoint(row);
   }
 
-  private toArrival(row: Selectable<ArrivalTable>, person: BriefSource | undefined | null): Arrival {
+  private toArrival(row: Selectable<ArrivalTable>, person: BriefSource | undefined | null, itinerary: readonly ItineraryRow[]): Arrival {
     return {
       id: row.id,
       checkpointId: row.checkpoint_id,
@@ -101,6 +108,7 @@ export class CheckpointsService {
       arrivalDate: row.arrival_date,
       transport: row.transport,
       tripNo: row.trip_enc === null ? null : this.crypto.decrypt(row.trip_enc, TRIP_FIELD),
+      itinerary: itinerary.map((entry) => ({ date: entry.visit_date, text: this.crypto.decrypt(entry.text_enc, ITINERARY_FIELD), regionCode: entry.visit_region_code, placeId: entry.place_id, level: entry.level })),
       createdAt: row.created_at,
     };
   }
@@ -115,8 +123,10 @@ export class CheckpointsService {
       page.flatMap((row) => (row.person_id ? [row.person_id] : [])),
     );
     const last = page.at(-1);
+    const itineraries = new Map<string, ItineraryRow[]>();
+    for (const entry of await new CheckpointsRepository(ctx.db).itineraryOf(page.map((row) => row.id))) itineraries.set(entry.arrival_id, [...(itineraries.get(entry.arrival_id) ?? []), entry]);
     return {
-      items: page.map((row) => this.toArrival(row, row.person_id ? persons.get(row.person_id) : undefined)),
+      items: page.map((row) => this.toArrival(row, row.person_id ? persons.get(row.person_id) : undefined, itineraries.get(row.id) ?? [])),
       nextCursor: rows.length > limit && last ? encodeCursor([last.created_at, last.id]) : null,
     };
   }
@@ -135,17 +145,24 @@ export class CheckpointsService {
     if (body.arrivalDate > chinaToday(ctx.now())) errors.push(fieldError('arrivalDate', 'out_of_range'));
     const grid = await this.regionProblem(ctx, body.gridCode, true);
     if (grid) errors.push(fieldError('gridCode', grid));
+    const earliest = shiftDay(body.arrivalDate, -ITINERARY_DAYS);
+    (body.itinerary ?? []).forEach((entry, i) => {
+      if (entry.date > body.arrivalDate || entry.date < earliest) errors.push(fieldError(`itinerary.${i}.date`, 'out_of_range'));
+    });
     if (errors.length > 0 || !id.ok) throw invalid(...errors);
 
     const graded = body.originRegionCode ? await this.areas.levelAround(this.cityWide, body.originRegionCode, body.arrivalDate) : 'low';
     const declared = body.originLevel ?? 'low';
-    const originLevel = AREA_LEVEL_RANK[declared] >= AREA_LEVEL_RANK[graded] ? declared : graded;
+    const hash = this.directory.idNumberHash(id.value);
+    const itinerary = await this.gradeItinerary(body, hash, ctx.now().toISOString());
+    // The highest of the declared origin, the graded one and every place of the itinerary: a
+    // named place designated a risk area counts as a region area would.
+    const originLevel = [declared, graded, ...itinerary.map((entry) => entry.level)].reduce((a, b) => (AREA_LEVEL_RANK[b] > AREA_LEVEL_RANK[a] ? b : a), 'low' as AreaRiskLevel);
     const keyArea = originLevel !== 'low';
     if (keyArea) {
       const missing = [...(body.name ? [] : [fieldError('name', 'required')]), ...(body.phone ? [] : [fieldError('phone', 'required')])];
       if (missing.length > 0) throw invalid(...missing);
     }
-    const hash = this.directory.idNumberHash(id.value);
     const listing = await this.directory.listing(this.cityWide, hash);
     const listed = listing?.status === 'managed';
 
@@ -188,8 +205,13 @@ export class CheckpointsService {
       is_demo: 0,
       created_at: at,
     };
+    for (const entry of itinerary) {
+      entry.arrival_id = row.id;
+      entry.region_code = row.region_code;
+    }
     const alertId = await ctx.db.transaction().execute(async (trx) => {
       await new CheckpointsRepository(trx).insertArrivals([row]);
+      await new CheckpointsRepository(trx).insertItinerary(itinerary);
       const raised =
         keyArea || listed
           ? await this.alerts.raiseIn(
@@ -208,7 +230,7 @@ export class CheckpointsService {
       return raised;
     });
     return {
-      arrival: this.toArrival(row, person),
+      arrival: this.toArrival(row, person, itinerary),
       keyArea,
       listed,
       person,
@@ -219,7 +241,30 @@ export class CheckpointsService {
 
   /** The holder's arrivals in [from, to], read through `db` (the travel check passes the unscoped handle). */
   async recentOrigins(db: Kysely<Database>, idNumberHash: string, from: string, to: string): Promise<RecentOrigin[]> {
-    const rows = await new CheckpointsRepository(db).recentOrigins(idNumberHash, from, to);
-    return rows.map((row) => ({ regionCode: row.origin_region_code ?? '', level: row.origin_level, until: row.arrival_date, localInfection: row.origin_local_infection === 1 }));
+    const repo = new CheckpointsRepository(db);
+    const [origins, places] = await Promise.all([repo.recentOrigins(idNumberHash, from, to), repo.recentItinerary(idNumberHash, from, to)]);
+    return [
+      ...origins.map((row) => ({ regionCode: row.origin_region_code ?? '', level: row.origin_level, until: row.arrival_date, localInfection: row.origin_local_infection === 1 })),
+      ...places.map((row) => ({ regionCode: row.visit_region_code ?? '', level: row.level, until: row.visit_date, localInfection: false })),
+    ];
+  }
+
+  /**
+   * The itinerary's places with their level on the day of the visit: a named place by its own
+   * designation and its regions', a region by the areas around it. Places and areas are published,
+   * so they are read through the unscoped handle. Rows are completed with the arrival when saved.
+   */
+  private async gradeItinerary(body: RegisterArrivalBody, idNumberHash: string, at: string): Promise<Array<ItineraryRow>> {
+    const entries = body.itinerary ?? [];
+    const places = new Map((await new PlacesRepository(this.cityWide).byIds(entries.flatMap((e) => (e.placeId ? [e.placeId] : [])))).map((p) => [p.id, p]));
+    const rows: ItineraryRow[] = [];
+    for (const [i, entry] of entries.entries()) {
+      const place = entry.placeId ? places.get(entry.placeId) : undefined;
+      if (entry.placeId && !place) throw invalid(fieldError(`itinerary.${i}.placeId`, 'invalid'));
+      const regionCode = place?.region_code ?? entry.regionCode ?? null;
+      const level: AreaRiskLevel = place ? await this.areas.placeLevel(this.cityWide, { id: place.id, regionCode: place.region_code }, entry.date) : regionCode ? await this.areas.levelAround(this.cityWide, regionCode, entry.date) : 'low';
+      rows.push({ id: randomUUID(), arrival_id: '', region_code: '', id_number_hash: idNumberHash, visit_region_code: regionCode, place_id: place?.id ?? null, text_enc: this.crypto.encrypt(entry.text.trim(), ITINERARY_FIELD), visit_date: entry.date, level, created_at: at });
+    }
+    return rows;
   }
 }

@@ -44,9 +44,49 @@ export interface ArrivalTable {
   created_at: string;
 }
 
+/**
+ * A place the arrival was in during the days before (行程): a region or a named place, with the
+ * highest risk level in force there on that day. Grounded, like the arrival, by the destination
+ * grid; the travel check reads it by the keyed hash of the ID number.
+ */
+export interface ArrivalItineraryTable {
+  id: string;
+  arrival_id: string;
+  region_code: string;
+  id_number_hash: string;
+  /** The region visited (any level); the place's community when a place is named. */
+  visit_region_code: string | null;
+  place_id: string | null;
+  /** What the traveller said, encrypted: whereabouts (PIPL art. 28). */
+  text_enc: string;
+  visit_date: string;
+  level: 'low' | 'medium' | 'high';
+  created_at: string;
+}
+
+/**
+ * An API token of a gate device (闸机), bound to one checkpoint: it may call the travel check and
+ * nothing else. Only the SHA-256 of the token is kept; it is shown once when issued.
+ */
+export interface CheckpointTokenTable {
+  id: string;
+  checkpoint_id: string;
+  /** The checkpoint's region: the token's checks are logged and grounded there. */
+  region_code: string;
+  name: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
 export interface CheckpointsTables {
   checkpoints: CheckpointTable;
   arrivals: ArrivalTable;
+  arrival_itinerary: ArrivalItineraryTable;
+  checkpoint_tokens: CheckpointTokenTable;
 }
 
 const EPIDEMIC_ONLY = { purpose: 'epidemic_control', retention: 'epidemic' } as const;
@@ -61,5 +101,13 @@ export const CHECKPOINTS_PERSONAL_DATA = {
     arrival_date: EPIDEMIC_ONLY,
     transport: EPIDEMIC_ONLY,
     trip_enc: EPIDEMIC_ONLY,
+  },
+  arrival_itinerary: {
+    id_number_hash: EPIDEMIC_ONLY,
+    visit_region_code: EPIDEMIC_ONLY,
+    place_id: EPIDEMIC_ONLY,
+    text_enc: EPIDEMIC_ONLY,
+    visit_date: EPIDEMIC_ONLY,
+    level: EPIDEMIC_ONLY,
   },
 } as const;

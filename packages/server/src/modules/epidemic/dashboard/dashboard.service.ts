@@ -129,7 +129,7 @@ export class DashboardService {
     return {
       active: active.length,
       byLevel,
-      items: active.slice(0, AREA_ITEMS).map((area) => ({ id: area.id, regionCode: area.regionCode, placeName: null, level: area.current.level, designatedLevel: area.level, effectiveFrom: area.effectiveFrom })),
+      items: active.slice(0, AREA_ITEMS).map((area) => ({ id: area.id, regionCode: area.regionCode, placeName: area.placeName, level: area.current.level, designatedLevel: area.level, effectiveFrom: area.effectiveFrom })),
     };
   }
 }

@@ -2,11 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { FieldCrypto } from '../../../privacy/field-crypto.js';
 import type { AuditService } from '../../audit/audit.service.js';
-import { seedDemoAreas } from '../areas/areas.demo.js';
+import { seedDemoAreas, type DemoPlaceArea } from '../areas/areas.demo.js';
 import { NEW_INFECTION_CATEGORIES } from '../areas/infections.js';
 import { seedDemoCheckpoints } from '../checkpoints/checkpoints.demo.js';
 import { rebuildEpidemicCounters } from '../dashboard/counters.service.js';
 import { AlertsService } from '../followups/alerts.service.js';
+import { shiftDay } from '../followups/calendar.js';
 import { seedDemoFollowups } from '../followups/followups.demo.js';
 import { FollowupsService } from '../followups/followups.service.js';
 import { PersonsDirectory, type PersonBrief } from '../persons/persons.directory.js';
@@ -42,6 +43,7 @@ export async function seedDemoTracing(db: Kysely<Database>, audit: AuditService,
   const at = now.toISOString();
   const exposures = [];
   const areas: Array<{ regionCode: string; level: 'medium' | 'high'; from: string }> = [];
+  let place: DemoPlaceArea | null = null;
   let setting = 0;
   for (const { district, sizes, areaLevel } of DEMO_CLUSTERS) {
     const pool = persons.filter((p) => p.gridCode.startsWith(district)).sort((a, b) => (startOf(a) < startOf(b) ? -1 : startOf(a) > startOf(b) ? 1 : a.id < b.id ? -1 : 1));
@@ -75,13 +77,15 @@ export async function seedDemoTracing(db: Kysely<Database>, audit: AuditService,
         });
       }
       if (n === 0) areas.push({ regionCode: members[0]!.gridCode.slice(0, 9), level: areaLevel, from: startOf(members[0]!) });
+      // The first cluster's index case went to a market in their community: a named place, high risk two days on.
+      if (n === 0 && place === null) place = { community: members[0]!.gridCode, level: 'high', from: shiftDay(startOf(members[0]!), 2) };
     }
   }
   await new TracingRepository(db).insertMany(exposures);
   const checkpoints = await seedDemoCheckpoints(db, crypto, directory, alerts, now);
   const managed = (await directory.managedIn(db, null)).filter((p) => p.isDemo);
   const followups = await seedDemoFollowups(db, managed, new FollowupsService(audit, crypto, directory, alerts), now);
-  const riskAreas = await seedDemoAreas(db, areas, now);
+  const riskAreas = await seedDemoAreas(db, areas, place, now);
   // The demo rows above were written directly: the dashboard's counters are counted from them.
   await rebuildEpidemicCounters(db, now);
   return { exposures: exposures.length, checkpoints, followups, riskAreas };

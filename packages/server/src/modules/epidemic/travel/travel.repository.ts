@@ -15,7 +15,7 @@ export class TravelRepository {
   list(filter: { day?: string; decision?: string; limit: number; after: [string, string] | null }) {
     let query = this.db
       .selectFrom('travel_checks')
-      .select(['id', 'region_code', 'checkpoint_id', 'destination', 'travel_date', 'check_day', 'decision', 'reasons', 'checked_by', 'checked_at'])
+      .select(['id', 'region_code', 'checkpoint_id', 'destination', 'travel_date', 'check_day', 'decision', 'reasons', 'checked_by', 'device_token_id', 'checked_at'])
       .orderBy('checked_at', 'desc')
       .orderBy('id', 'desc')
       .limit(filter.limit);

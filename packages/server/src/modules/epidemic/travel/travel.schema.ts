@@ -8,7 +8,7 @@ export const TravelCheckBody = Type.Object(
     idNumber: Type.String({ minLength: 1, maxLength: 40, description: 'Resident ID number; sent in the body, never the URL, and kept only as its keyed hash' }),
     destination: Type.String({ pattern: '^[0-9A-Za-z_-]{2,20}$', description: 'Destination region code (e.g. 110000 Beijing) or another destination key of the travel rules' }),
     date: Type.Optional(Day),
-    checkpointId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'The checkpoint checking; the check is logged under its region' })),
+    checkpointId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: "The checkpoint checking; the check is logged under its region. A gate device's token implies its checkpoint" })),
   },
   { additionalProperties: false },
 );
@@ -68,6 +68,7 @@ export const TravelCheckEntry = Type.Object({
   decision: Type.Union([Type.Literal('allow'), Type.Literal('deny'), Type.Literal('alert')]),
   reasons: Type.Array(Type.Object({ code: Type.String(), ruleId: Type.String() })),
   checkedBy: Type.Union([Type.String(), Type.Null()]),
+  deviceTokenId: Type.Union([Type.String(), Type.Null()], { description: "The gate device's token, when a device made the check" }),
   checkedAt: Type.String(),
 });
 export const TravelCheckList = Type.Object({ items: Type.Array(TravelCheckEntry), nextCursor: Type.Union([Type.String(), Type.Null()]) });

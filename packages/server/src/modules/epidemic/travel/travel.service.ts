@@ -3,7 +3,7 @@ import { TRAVEL_RULES, checkTravel, commonRegion, validateResidentId, type Trave
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { RequestContext } from '../../../http/context.js';
-import { fieldError, invalid } from '../../../http/errors.js';
+import { AppError, fieldError, invalid } from '../../../http/errors.js';
 import { decodeCursor, encodeCursor } from '../../../http/pagination.js';
 import type { CheckpointsService } from '../checkpoints/checkpoints.service.js';
 import { shiftDay } from '../followups/calendar.js';
@@ -49,6 +49,10 @@ export class TravelService {
    */
   async check(ctx: RequestContext, body: TravelCheckBody): Promise<TravelCheckResult> {
     const now = ctx.now();
+    // A gate device checks for its own checkpoint: it may name it, never another.
+    const device = ctx.actor?.device;
+    if (device && body.checkpointId !== undefined && body.checkpointId !== device.checkpointId) throw new AppError('device_checkpoint_mismatch');
+    const checkpointId = device?.checkpointId ?? body.checkpointId;
     const id = validateResidentId(body.idNumber, now);
     if (!id.ok) throw invalid(fieldError('idNumber', 'invalid'));
     const today = chinaToday(now);
@@ -56,7 +60,7 @@ export class TravelService {
     const hash = this.directory.idNumberHash(id.value);
     // Independent reads: on PostgreSQL they go out together on separate connections.
     const [regionCode, listing, recentAreas] = await Promise.all([
-      body.checkpointId ? this.checkpoints.get(ctx, body.checkpointId).then((c) => c.regionCode) : (commonRegion(ctx.actor?.ground.regionCodes ?? []) ?? ''),
+      checkpointId ? this.checkpoints.get(ctx, checkpointId).then((c) => c.regionCode) : (commonRegion(ctx.actor?.ground.regionCodes ?? []) ?? ''),
       this.directory.listing(this.cityWide, hash),
       this.checkpoints.recentOrigins(this.cityWide, hash, shiftDay(date, -LOOKBACK_DAYS), date),
     ]);
@@ -65,14 +69,15 @@ export class TravelService {
     const row = {
       id: randomUUID(),
       region_code: regionCode,
-      checkpoint_id: body.checkpointId ?? null,
+      checkpoint_id: checkpointId ?? null,
       id_number_hash: hash,
       destination: body.destination,
       travel_date: date,
       check_day: today,
       decision: result.decision,
       reasons: JSON.stringify(result.reasons.map((r) => ({ code: r.code, ruleId: r.ruleId }))),
-      checked_by: ctx.actor?.id ?? null,
+      checked_by: device ? null : (ctx.actor?.id ?? null),
+      device_token_id: device?.tokenId ?? null,
       checked_at: now.toISOString(),
     };
     await this.log.append(ctx, row);
@@ -113,6 +118,7 @@ export class TravelService {
         decision: row.decision,
         reasons: JSON.parse(row.reasons) as Array<{ code: string; ruleId: string }>,
         checkedBy: row.checked_by,
+        deviceTokenId: row.device_token_id,
         checkedAt: row.checked_at,
       })),
       nextCursor: rows.length > limit && last ? encodeCursor([last.checked_at, last.id]) : null,

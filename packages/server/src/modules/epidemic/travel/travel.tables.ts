@@ -17,6 +17,8 @@ export interface TravelCheckTable {
   /** JSON array of { code, ruleId }. */
   reasons: string;
   checked_by: string | null;
+  /** The gate device's token when a device made the check (then `checked_by` is null). */
+  device_token_id: string | null;
   checked_at: string;
 }
 

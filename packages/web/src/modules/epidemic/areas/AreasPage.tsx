@@ -4,6 +4,7 @@ import { App, Button, Card, DatePicker, Flex, Table, Tag, Tooltip, Typography, t
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../../app/layout/PageHeader';
 import { QueryError } from '../../../app/layout/QueryError';
 import { pickLocalized } from '../../../i18n/localized';
@@ -29,7 +30,12 @@ export default function AreasPage() {
   const canSet = usePermission('epidemic:policy');
   const [date, setDate] = useState(() => dayjs().format('YYYY-MM-DD'));
   const [setting, setSetting] = useState(false);
-  const areas = useQuery({ queryKey: areaKeys.list(date), queryFn: () => areasApi.list(date) });
+  // The dashboard opens the list on its region (?regionCode=) and on the active areas only (?active=1).
+  const [params] = useSearchParams();
+  const regionCode = params.get('regionCode') ?? undefined;
+  const activeOnly = params.get('active') === '1';
+  const areas = useQuery({ queryKey: areaKeys.list(date, regionCode), queryFn: () => areasApi.list(date, regionCode) });
+  const rows = (areas.data?.items ?? []).filter((a) => !activeOnly || a.current.level !== 'low');
 
   const columns: TableColumnsType<AreaDesignation> = [
     {
@@ -37,6 +43,11 @@ export default function AreasPage() {
       title: t('epidemicOps.field.region'),
       render: (_, a) => (
         <>
+          {a.placeName && (
+            <Typography.Text strong data-testid={`area-place-${a.placeId}`}>
+              {a.placeName} ·{' '}
+            </Typography.Text>
+          )}
           <RegionName code={a.regionCode} />
           {a.isDemo && <Tag style={{ marginInlineStart: 8 }}>{t('epidemicOps.demo')}</Tag>}
         </>
@@ -91,7 +102,7 @@ export default function AreasPage() {
           <Typography.Text type="secondary">{t('epidemicOps.demoDateHint')}</Typography.Text>
         </Flex>
         <QueryError error={areas.error} />
-        <Table<AreaDesignation> rowKey="id" columns={columns} dataSource={areas.data?.items ?? []} loading={areas.isLoading} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: t('epidemicOps.areas.empty') }} data-testid="areas-table" />
+        <Table<AreaDesignation> rowKey="id" columns={columns} dataSource={rows} loading={areas.isLoading} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: t('epidemicOps.areas.empty') }} data-testid="areas-table" />
       </Card>
       {setting && (
         <SetAreaLevelDrawer

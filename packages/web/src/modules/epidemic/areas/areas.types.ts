@@ -4,7 +4,11 @@ export type AreaLevel = 'low' | 'medium' | 'high';
 
 export interface AreaDesignation {
   id: string;
+  /** The region designated, or the named place's community. */
   regionCode: string;
+  placeId: string | null;
+  placeName: string | null;
+  placeKind: string | null;
   level: AreaLevel;
   effectiveFrom: string;
   effectiveTo: string | null;
@@ -27,8 +31,23 @@ export interface AreaDesignation {
 }
 
 export interface SetAreaLevel {
-  regionCode: string;
+  /** One of the two: a region, or a named place. */
+  regionCode?: string;
+  placeId?: string;
   level: AreaLevel;
   effectiveFrom: string;
   reason: string;
+}
+
+export const PLACE_KINDS = ['building', 'residential_compound', 'market', 'mall', 'workplace', 'school', 'venue', 'other'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+/** A named place inside a community (a building, a market…) that can be designated a risk area. */
+export interface NamedPlace {
+  id: string;
+  regionCode: string;
+  name: string;
+  kind: PlaceKind;
+  isDemo: boolean;
+  createdAt: string;
 }

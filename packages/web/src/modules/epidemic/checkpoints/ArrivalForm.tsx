@@ -1,6 +1,7 @@
 import { validateResidentId } from '@shoutu/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Switch } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import { useApiError } from '../../../app/api/useApiError';
 import { followupKeys } from '../followups/followups.api';
 import { personKeys } from '../persons/persons.api';
 import { RegionTreeSelect } from '../../regions/components/RegionTreeSelect';
+import { PlaceSelect } from '../areas/PlaceSelect';
 import { checkpointKeys, checkpointsApi } from './checkpoints.api';
 import { TRANSPORTS, type AreaLevel, type ArrivalInput, type ArrivalRegistered } from './checkpoints.types';
 
@@ -24,6 +26,7 @@ interface Values {
   arrivalDate: Dayjs;
   transport: ArrivalInput['transport'];
   tripNo?: string;
+  itinerary?: Array<{ date?: Dayjs; text?: string; placeId?: string }>;
 }
 
 function Outcome({ result }: { result: ArrivalRegistered }) {
@@ -66,6 +69,7 @@ export function ArrivalForm({ checkpointId }: { checkpointId: string }) {
       ...(values.address?.trim() ? { address: values.address.trim() } : {}),
       ...(values.originRegionCode?.trim() ? { originRegionCode: values.originRegionCode.trim() } : {}),
       ...(values.tripNo?.trim() ? { tripNo: values.tripNo.trim() } : {}),
+      itinerary: (values.itinerary ?? []).flatMap((entry) => (entry.date && entry.text?.trim() ? [{ date: entry.date.format('YYYY-MM-DD'), text: entry.text.trim(), ...(entry.placeId ? { placeId: entry.placeId } : {}) }] : [])),
     };
     register.mutate(input, {
       onSuccess: (registered) => {
@@ -130,6 +134,31 @@ export function ArrivalForm({ checkpointId }: { checkpointId: string }) {
             <Form.Item name="gridCode" label={t('epidemicOps.checkpoints.field.destinationGrid')} extra={t('epidemicOps.hint.grid')} rules={[{ required: true }]}>
               <RegionTreeSelect single data-testid="arrival-gridCode" />
             </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.List name="itinerary">
+              {(fields, { add, remove }) => (
+                <Form.Item label={t('epidemicOps.checkpoints.itinerary.title')} extra={t('epidemicOps.checkpoints.itinerary.hint')}>
+                  {fields.map((field) => (
+                    <Space key={field.key} align="start" wrap style={{ display: 'flex', marginBottom: 8 }} data-testid={`itinerary-${field.name}`}>
+                      <Form.Item name={[field.name, 'date']} rules={[{ required: true }]} noStyle>
+                        <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} placeholder={t('epidemicOps.checkpoints.itinerary.date')} data-testid={`itinerary-${field.name}-date`} />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'text']} rules={[{ required: true, whitespace: true, max: 100 }]} noStyle>
+                        <Input placeholder={t('epidemicOps.checkpoints.itinerary.text')} style={{ width: 180 }} data-testid={`itinerary-${field.name}-text`} />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'placeId']} noStyle>
+                        <PlaceSelect style={{ width: 220 }} data-testid={`itinerary-${field.name}-place`} />
+                      </Form.Item>
+                      <Button icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} aria-label={t('common.delete', { defaultValue: '删除' })} />
+                    </Space>
+                  ))}
+                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()} disabled={fields.length >= 20} data-testid="itinerary-add">
+                    {t('epidemicOps.checkpoints.itinerary.add')}
+                  </Button>
+                </Form.Item>
+              )}
+            </Form.List>
           </Col>
           {keyArea && <Alert type="warning" showIcon title={t('epidemicOps.checkpoints.keyAreaHint')} style={{ marginBottom: 16, width: '100%' }} />}
           <Col xs={24} md={12}>

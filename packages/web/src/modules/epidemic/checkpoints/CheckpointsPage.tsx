@@ -9,6 +9,7 @@ import { DenialsStats } from '../travel/DenialsStats';
 import { TravelCheckCard } from '../travel/TravelCheckCard';
 import { ArrivalForm } from './ArrivalForm';
 import { ArrivalsTable } from './ArrivalsTable';
+import { DeviceTokensCard } from './DeviceTokensCard';
 import { checkpointKeys, checkpointsApi } from './checkpoints.api';
 
 /** 卡口登记: arrivals at a checkpoint, and the travel check. */
@@ -16,6 +17,7 @@ export default function CheckpointsPage() {
   const { t } = useTranslation();
   const canRead = usePermission('persons:read');
   const canRegister = usePermission('persons:manage');
+  const canManageDevices = usePermission('checkpoints:manage');
   const checkpoints = useQuery({ queryKey: checkpointKeys.list, queryFn: checkpointsApi.list, enabled: canRead });
   const [chosen, setChosen] = useState<string | undefined>();
   const checkpointId = chosen ?? checkpoints.data?.items[0]?.id;
@@ -49,6 +51,7 @@ export default function CheckpointsPage() {
           <Col xs={24} xl={14}>{checkpointId && canRegister ? <ArrivalForm key={checkpointId} checkpointId={checkpointId} /> : <Card>{<Empty description={t('epidemicOps.checkpoints.none')} />}</Card>}</Col>
         </Row>
         {checkpointId && canRead && <ArrivalsTable checkpointId={checkpointId} />}
+        {checkpointId && canManageDevices && <DeviceTokensCard key={checkpointId} checkpointId={checkpointId} />}
       </Space>
     </>
   );

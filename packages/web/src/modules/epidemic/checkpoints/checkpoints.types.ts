@@ -26,6 +26,23 @@ export interface ArrivalInput {
   arrivalDate: string;
   transport: (typeof TRANSPORTS)[number];
   tripNo?: string | null;
+  itinerary?: ItineraryEntryInput[];
+}
+
+/** A place the traveller was at before arriving: what they say, and a named place when it is one. */
+export interface ItineraryEntryInput {
+  date: string;
+  text: string;
+  regionCode?: string;
+  placeId?: string;
+}
+
+export interface ItineraryEntry {
+  date: string;
+  text: string;
+  regionCode: string | null;
+  placeId: string | null;
+  level: AreaLevel;
 }
 
 export interface Arrival {
@@ -40,6 +57,7 @@ export interface Arrival {
   arrivalDate: string;
   transport: string;
   tripNo: string | null;
+  itinerary: ItineraryEntry[];
   createdAt: string;
 }
 
@@ -50,4 +68,21 @@ export interface ArrivalRegistered {
   person: Person | null;
   personCreated: boolean;
   alertId: string | null;
+}
+
+/** A gate device's API token as listed: never the token itself. */
+export interface DeviceToken {
+  id: string;
+  checkpointId: string;
+  name: string;
+  createdBy: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  revokedBy: string | null;
+}
+
+/** The answer to issuing: the only time the token is shown. */
+export interface IssuedDeviceToken extends DeviceToken {
+  token: string;
 }

@@ -38,7 +38,7 @@ function Figures({ board, regionCode }: { board: EpidemicDashboard; regionCode: 
     { key: 'releaseTomorrow', value: board.releases.dueTomorrow, to: dashboardLinks.followups({ tab: 'release', date: tomorrow, gridCode: regionCode }) },
     { key: 'checksToday', value: board.travelChecks.total, to: dashboardLinks.travelChecks({ day: board.date }) },
     { key: 'deniedToday', value: board.travelChecks.denied, to: dashboardLinks.travelChecks({ day: board.date, decision: 'deny' }), color: board.travelChecks.denied > 0 ? '#cf1322' : undefined },
-    { key: 'riskAreas', value: board.riskAreas.active, to: dashboardLinks.areas({ regionCode }), color: board.riskAreas.active > 0 ? '#d46b08' : undefined },
+    { key: 'riskAreas', value: board.riskAreas.active, to: dashboardLinks.areas({ regionCode, active: '1' }), color: board.riskAreas.active > 0 ? '#d46b08' : undefined },
   ];
   return (
     <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>

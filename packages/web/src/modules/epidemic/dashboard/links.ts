@@ -11,5 +11,5 @@ export const dashboardLinks = {
   persons: (params: { category?: string; status?: 'managed' | 'released'; regionCode?: string; registeredOn?: string }) => withQuery('/epidemic/persons', params),
   followups: (params: { tab: 'due' | 'release' | 'missed'; measure?: string; pending?: '1'; date?: string; gridCode?: string }) => withQuery('/epidemic/followups', params),
   travelChecks: (params: { day?: string; decision?: 'deny' | 'alert' | 'allow' }) => withQuery('/epidemic/travel-checks', params),
-  areas: (params: { regionCode?: string }) => withQuery('/epidemic/areas', params),
+  areas: (params: { regionCode?: string; active?: '1' }) => withQuery('/epidemic/areas', params),
 };

@@ -40,7 +40,12 @@ export default function TravelChecksPage() {
     {
       key: 'place',
       title: t('epidemicOps.travel.log.col.place'),
-      render: (_, c) => (c.checkpointId ? (checkpointName.get(c.checkpointId) ?? c.checkpointId) : <RegionName code={c.regionCode} />),
+      render: (_, c) => (
+        <>
+          {c.checkpointId ? (checkpointName.get(c.checkpointId) ?? c.checkpointId) : <RegionName code={c.regionCode} />}
+          {c.deviceTokenId && <Tag style={{ marginInlineStart: 8 }}>{t('epidemicOps.travel.log.gate')}</Tag>}
+        </>
+      ),
     },
     { key: 'destination', title: t('epidemicOps.travel.log.col.destination'), dataIndex: 'destination' },
     { key: 'travelDate', title: t('epidemicOps.travel.log.col.travelDate'), dataIndex: 'travelDate' },

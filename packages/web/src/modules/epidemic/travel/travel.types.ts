@@ -51,6 +51,8 @@ export interface TravelCheckEntry {
   decision: TravelDecision;
   reasons: Array<{ code: string; ruleId: string }>;
   checkedBy: string | null;
+  /** Set when a gate device made the check with its token. */
+  deviceTokenId: string | null;
   checkedAt: string;
 }
 
