@@ -67,6 +67,7 @@ export class RetentionRepository {
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
       const arrivals = (await this.db.selectFrom('arrivals').select('id').where('person_id', 'in', chunk).execute()).map((row) => row.id);
+      if (arrivals.length > 0) count('arrival_itinerary', (await this.db.deleteFrom('arrival_itinerary').where('arrival_id', 'in', arrivals).executeTakeFirst()).numDeletedRows);
       count('alerts', (await this.db.deleteFrom('alerts').where((eb) => eb.or([eb('person_id', 'in', chunk), ...(arrivals.length ? [eb('arrival_id', 'in', arrivals)] : [])])).executeTakeFirst()).numDeletedRows);
       count('arrivals', (await this.db.deleteFrom('arrivals').where('person_id', 'in', chunk).executeTakeFirst()).numDeletedRows);
       count('exposures', (await this.db.deleteFrom('exposures').where((eb) => eb.or([eb('source_person_id', 'in', chunk), eb('target_person_id', 'in', chunk)])).executeTakeFirst()).numDeletedRows);
@@ -87,9 +88,10 @@ export class RetentionRepository {
   }
 
   async destroyArrivals(ids: readonly string[]): Promise<Deleted> {
+    const itinerary = await this.db.deleteFrom('arrival_itinerary').where('arrival_id', 'in', ids).executeTakeFirst();
     const alerts = await this.db.deleteFrom('alerts').where('arrival_id', 'in', ids).executeTakeFirst();
     const arrivals = await this.db.deleteFrom('arrivals').where('id', 'in', ids).executeTakeFirst();
-    return { alerts: Number(alerts.numDeletedRows), arrivals: Number(arrivals.numDeletedRows) };
+    return { arrival_itinerary: Number(itinerary.numDeletedRows), alerts: Number(alerts.numDeletedRows), arrivals: Number(arrivals.numDeletedRows) };
   }
 
   /** Travel checks past the period, with what the dashboard counted of each. */

@@ -16,7 +16,7 @@ import { RetentionRepository } from './retention.repository.js';
 const BATCH = 200;
 
 /** Tables whose rows the job deletes; on PostgreSQL they are vacuumed afterwards (residue). */
-export const DESTROYED_TABLES = ['persons', 'person_keys', 'person_category_history', 'person_measure_plans', 'followups', 'exposures', 'alerts', 'arrivals', 'travel_checks'] as const;
+export const DESTROYED_TABLES = ['persons', 'person_keys', 'person_category_history', 'person_measure_plans', 'followups', 'exposures', 'alerts', 'arrivals', 'arrival_itinerary', 'travel_checks'] as const;
 
 export interface RetentionResult {
   at: string;

@@ -131,7 +131,7 @@ describe.each(ENGINES)('retention of epidemic personal data on %s', (engine) => 
     const check = await call('checkpoint', 'POST', '/travel-checks', { idNumber: gone.idNumber, destination: '110000' });
     expect(check.statusCode, check.body).toBe(200);
     const checkpointId = (await ok('leader', 'GET', '/checkpoints')).items[0].id;
-    const arrival = await ok('checkpoint', 'POST', `/checkpoints/${checkpointId}/arrivals`, { idNumber: idNumber((serial += 1)), gridCode: grid, originText: '南京市', originLevel: 'low', arrivalDate: '2022-08-09', transport: 'train' });
+    const arrival = await ok('checkpoint', 'POST', `/checkpoints/${checkpointId}/arrivals`, { idNumber: idNumber((serial += 1)), gridCode: grid, originText: '南京市', originLevel: 'low', arrivalDate: '2022-08-09', transport: 'train', itinerary: [{ date: '2022-08-07', text: '南京新街口', regionCode: '320102' }] });
     expect(arrival.person).toBeNull();
 
     const linkedStored = await stored(linked);
@@ -156,13 +156,15 @@ describe.each(ENGINES)('retention of epidemic personal data on %s', (engine) => 
     expect(await exists(linked.id)).toBe(true);
     expect(result.destroyed.released_person).toMatchObject({ persons: expect.any(Number), person_keys: expect.any(Number), followups: expect.any(Number) });
     expect(result.destroyed.released_person!.followups).toBeGreaterThanOrEqual(TEST_DAYS.length);
-    expect(result.destroyed.unlinked_arrival).toMatchObject({ arrivals: expect.any(Number) });
+    expect(result.destroyed.unlinked_arrival).toMatchObject({ arrivals: expect.any(Number), arrival_itinerary: expect.any(Number) });
+    expect(result.destroyed.unlinked_arrival!.arrival_itinerary).toBeGreaterThan(0);
     expect(result.destroyed.travel_check).toMatchObject({ travel_checks: expect.any(Number) });
     for (const table of ['followups', 'person_measure_plans', 'person_category_history', 'person_keys'] as const) {
       expect(await t.db.kysely.selectFrom(table).select('person_id').where('person_id', '=', gone.id).execute(), table).toEqual([]);
     }
     expect(await t.db.kysely.selectFrom('travel_checks').select('id').where('id_number_hash', '=', goneStored.id_number_hash).execute()).toEqual([]);
     expect(await t.db.kysely.selectFrom('arrivals').select('id').where('id', '=', arrival.arrival.id).execute()).toEqual([]);
+    expect(await t.db.kysely.selectFrom('arrival_itinerary').select('id').where('arrival_id', '=', arrival.arrival.id).execute()).toEqual([]);
 
     // Lists, search, the detail and the dashboard no longer show them.
     expect((await call('haizhou', 'GET', `/persons/${gone.id}`)).statusCode).toBe(404);
