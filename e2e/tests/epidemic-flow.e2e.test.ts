@@ -68,8 +68,8 @@ describe('a close contact, from registration to the travel check and the chain',
 
   it('registers a close contact from the case with a valid ID number, and shows the computed release date', async () => {
     const { page } = officer;
-    // UI gap: the person page offers no link to the person's chain or to "登记密接"; the tracing page
-    // does, opened for one person by ?person= (the link its cluster list itself uses).
+    // Registered here from the case's chain, where the cluster can be watched growing; the case's own
+    // page offers the same button and a link to this chain (epidemic-dashboard.e2e.test.ts).
     await page.goto(`${baseUrl}/epidemic/tracing?person=${caseId}`);
     await page.getByTestId('chain-card').waitFor();
     const before = await page.evaluate(async (id) => (await (await fetch(`/api/v1/persons/${id}/chain`)).json()) as { clusterId: string | null; size: number }, caseId);

@@ -15,6 +15,8 @@ import { useChildNames } from './useChildNames';
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 const HEIGHT = 280;
+/** A command screen refreshes every minute: the charts redraw without replaying their animation. */
+const STILL = { animation: false } as const;
 
 interface ChartProps {
   board: EpidemicDashboard;
@@ -30,6 +32,7 @@ export function CategoryChart({ board, regionCode }: ChartProps) {
   const rows = board.byCategory.filter((c) => c.managed > 0);
   if (rows.length === 0) return <Empty description={t('epidemicDashboard.empty')} />;
   const option = {
+    ...STILL,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 120, right: 24, top: 8, bottom: 24 },
     xAxis: { type: 'value', minInterval: 1 },
@@ -46,6 +49,7 @@ export function MeasureChart({ board, regionCode }: ChartProps) {
   const navigate = useNavigate();
   if (board.byMeasure.length === 0) return <Empty description={t('epidemicDashboard.noMeasures')} />;
   const option = {
+    ...STILL,
     tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
     legend: { bottom: 0 },
     series: [{ type: 'pie', radius: ['40%', '68%'], data: board.byMeasure.map((m) => ({ name: t(`epidemic.measure.${m.measure}`, { defaultValue: m.measure }), value: m.count })), label: { formatter: '{b}\n{c}' } }],
@@ -64,6 +68,7 @@ export function AreaChart({ board }: ChartProps) {
   if (items.length === 0) return <Empty description={t('epidemicDashboard.empty')} />;
   const categories = board.byCategory.filter((c) => c.managed > 0).map((c) => c.category);
   const option = {
+    ...STILL,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, type: 'scroll' },
     grid: { left: 48, right: 16, top: 36, bottom: 64 },
@@ -79,6 +84,7 @@ export function AreaChart({ board }: ChartProps) {
 export function NewPerDayChart({ board, regionCode }: ChartProps) {
   const navigate = useNavigate();
   const option = {
+    ...STILL,
     tooltip: { trigger: 'axis' },
     grid: { left: 48, right: 16, top: 16, bottom: 32 },
     xAxis: { type: 'category', data: board.newPerDay.map((d) => d.date.slice(5)) },

@@ -1,8 +1,8 @@
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Card, Collapse, Descriptions, Empty, Result, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { ArrowLeftOutlined, EditOutlined, NodeIndexOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Collapse, Descriptions, Empty, Result, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../../app/api/problem';
 import { formatDateTime } from '../../../app/formatDateTime';
 import { PageHeader } from '../../../app/layout/PageHeader';
@@ -10,6 +10,8 @@ import { QueryError } from '../../../app/layout/QueryError';
 import { useMayWrite } from '../../auth/hooks/useFieldRules';
 import { usePermission } from '../../auth/hooks/usePermission';
 import { RegionName } from '../../regions/components/RegionName';
+import { RegisterContactDrawer } from '../tracing/RegisterContactDrawer';
+import type { ContactRegistered } from '../tracing/tracing.types';
 import { CategoryTag, useCategoryName } from './categories';
 import { ChangePersonModal } from './ChangePersonModal';
 import { MeasurePlanView } from './MeasurePlanView';
@@ -79,6 +81,10 @@ export default function PersonDetailPage() {
   // The change is one of category: a grid worker or a checkpoint officer may not write it.
   const canManage = useMayWrite('person', 'category', 'persons:manage');
   const [changing, setChanging] = useState(false);
+  // Contacts are registered from the case's page in one step (the contact and the exposure).
+  const canRegisterContacts = usePermission('persons:manage');
+  const [registeringContact, setRegisteringContact] = useState(false);
+  const [contact, setContact] = useState<ContactRegistered | null>(null);
 
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/epidemic/persons')} data-testid="person-back">
@@ -121,10 +127,35 @@ export default function PersonDetailPage() {
               </Button>
             )}
             {canUnmask && <UnmaskButton personId={p.id} />}
+            <Link to={`/epidemic/tracing?person=${encodeURIComponent(p.id)}`} data-testid="person-chain">
+              <Button icon={<NodeIndexOutlined />}>{t('epidemic.persons.detail.chain')}</Button>
+            </Link>
+            {canRegisterContacts && (
+              <Button type="primary" icon={<UserAddOutlined />} onClick={() => setRegisteringContact(true)} data-testid="person-register-contact">
+                {t('epidemicOps.tracing.register.button')}
+              </Button>
+            )}
           </Space>
         }
       />
       <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="person-detail">
+        {contact && (
+          <Alert
+            type="success"
+            showIcon
+            closable={{ onClose: () => setContact(null) }}
+            title={t(contact.personCreated ? 'epidemicOps.tracing.register.done' : 'epidemicOps.tracing.register.linked', {
+              name: contact.person.name,
+              endDate: contact.person.measurePlan?.endDate ?? t('epidemicOps.tracing.register.noEndDate'),
+            })}
+            action={
+              <Link to={`/epidemic/persons/${contact.person.id}`} data-testid="person-contact-open">
+                {t('epidemic.persons.detail.openContact')}
+              </Link>
+            }
+            data-testid="person-contact-registered"
+          />
+        )}
         <Card
           title={t('epidemic.persons.detail.basic')}
           extra={
@@ -169,6 +200,16 @@ export default function PersonDetailPage() {
           )}
         </Card>
       </Space>
+      {registeringContact && (
+        <RegisterContactDrawer
+          source={{ id: p.id, name: p.name }}
+          onClose={() => setRegisteringContact(false)}
+          onRegistered={(result) => {
+            setRegisteringContact(false);
+            setContact(result);
+          }}
+        />
+      )}
       {changing && (
         <ChangePersonModal
           person={p}
