@@ -98,7 +98,8 @@ describe('the epidemic dashboard and the case page', () => {
 
     await page.getByTestId('person-contact-open').click();
     await page.getByTestId('person-plan-card').waitFor();
-    expect(await page.getByTestId('person-plan-end').innerText()).toContain(endDate!);
+    // The page may show the case's plan for a moment while the contact's loads.
+    await expect.poll(async () => page.getByTestId('person-plan-end').innerText(), { timeout: 10_000 }).toContain(endDate!);
 
     // The case's chain is one click from its page.
     await page.goto(`${baseUrl}/epidemic/persons/${caseId}`);
