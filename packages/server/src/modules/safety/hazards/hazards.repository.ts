@@ -71,7 +71,9 @@ export class HazardsRepository {
       .limit(page.limit);
     if (page.after) {
       const [foundAt, id] = page.after;
-      query = query.where((eb) => eb.or([eb('hazards.found_at', '<', foundAt), eb.and([eb('hazards.found_at', '=', foundAt), eb('hazards.id', '<', id)])]));
+      // A row-value comparison is one range of the (…, found_at, id) indexes; the equivalent OR made
+      // the database walk every row before the cursor, so deep pages grew with their depth.
+      query = query.where(({ eb, refTuple, tuple }) => eb(refTuple('hazards.found_at', 'hazards.id'), '<', tuple(foundAt, id)));
     }
     return query.execute();
   }
