@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { creditCodeCheckChar, GENERAL_CHECKLIST } from '@shoutu/domain';
+import { GENERAL_CHECKLIST } from '@shoutu/domain';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, DEMO_PASSWORD, ENGINES, type TestApp } from '../../../test-support/harness.js';
-import { hashPassword } from '../../auth/passwords.js';
-import { UsersRepository } from '../../users/users.repository.js';
-import { EnterprisesRepository } from '../enterprises/enterprises.repository.js';
+import { createEnterprise, createEnterpriseOfficer } from '../../../test-support/enterprise-fixtures.js';
+import { createTestApp, ENGINES, type TestApp } from '../../../test-support/harness.js';
 
 const HAIZHOU_COMMUNITY = '320706010001';
 const LIANYUN_COMMUNITY = '320703001001';
@@ -42,24 +40,8 @@ describe.each(ENGINES)('enforcement on %s', (engine) => {
   const countCases = async () => Number((await t.db.kysely.selectFrom('enforcement_cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const auditCount = async (action: string) => (await t.db.kysely.selectFrom('audit_log').select('seq').where('action', '=', action).execute()).length;
 
-  async function createEnterprise(regionCode: string): Promise<string> {
-    const first17 = `91${regionCode.slice(0, 6)}YF${String(++serial).padStart(6, '0')}T`;
-    const at = t.clock.now().toISOString();
-    const id = randomUUID();
-    await new EnterprisesRepository(t.db.kysely).insertNew([
-      { id, credit_code: first17 + creditCodeCheckChar(first17), name: `执法测试企业${serial}有限公司`, industry_code: 'C26', industry_name: '化学原料和化学制品制造业', region_code: regionCode, park: null, scale: 'small', hazardous_chemicals: 1, major_hazard_source: 0, principal_name: null, principal_phone: null, safety_officer_name: null, safety_officer_phone: null, last_inspected_at: null, created_at: at, updated_at: at, version: 1 },
-    ]);
-    return id;
-  }
-
   async function enterpriseOfficer(username: string, enterprise: string): Promise<string> {
-    const at = t.clock.now().toISOString();
-    await new UsersRepository(t.db.kysely).insert({
-      id: randomUUID(), username, display_name: '测试·企业安全员', password_hash: await hashPassword(DEMO_PASSWORD), roles: JSON.stringify(['enterprise_officer']),
-      ground_region_codes: JSON.stringify([HAIZHOU_COMMUNITY]), home_region_code: HAIZHOU_COMMUNITY, department_id: null, enterprise_id: enterprise,
-      must_change_password: 0, disabled: 0, failed_logins: 0, locked_until: null, password_changed_at: at, is_demo: 0,
-      totp_secret_enc: null, totp_last_step: null, totp_enrolled_at: null, created_at: at, updated_at: at, version: 1,
-    });
+    await createEnterpriseOfficer(t, username, enterprise, HAIZHOU_COMMUNITY);
     return t.login(username);
   }
 
@@ -86,8 +68,8 @@ describe.each(ENGINES)('enforcement on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine);
     [haizhou, lianyun] = (await Promise.all(['haizhou', 'lianyun'].map((u) => t.login(u)))) as [string, string];
-    enterpriseId = await createEnterprise(HAIZHOU_COMMUNITY);
-    neighbourId = await createEnterprise(HAIZHOU_COMMUNITY);
+    enterpriseId = await createEnterprise(t, HAIZHOU_COMMUNITY, 'YF', ++serial);
+    neighbourId = await createEnterprise(t, HAIZHOU_COMMUNITY, 'YF', ++serial);
     officer = await enterpriseOfficer(`zf_officer_${engine}`, enterpriseId);
   });
   afterAll(() => t.close());
@@ -165,7 +147,7 @@ describe.each(ENGINES)('enforcement on %s', (engine) => {
     expectProblem(await call(lianyun, 'PATCH', `/enforcement-cases/${own.id}`, { version: own.version, status: 'closed' }), 404, 'not_found');
     const list = (await call(lianyun, 'GET', '/enforcement-cases?limit=200')).json() as { items: CaseBody[] };
     expect(list.items.every((c) => c.regionCode.startsWith('320703'))).toBe(true);
-    const lianyunEnterprise = await createEnterprise(LIANYUN_COMMUNITY);
+    const lianyunEnterprise = await createEnterprise(t, LIANYUN_COMMUNITY, 'YF', ++serial);
     const outside = expectProblem(await call(haizhou, 'POST', '/enforcement-cases', decided({ enterpriseId: lianyunEnterprise })), 400, 'validation_failed');
     expect(outside.errors).toEqual([expect.objectContaining({ field: 'enterpriseId', code: 'invalid' })]);
     const byEnterprise = (await call(haizhou, 'GET', `/enforcement-cases?enterpriseId=${enterpriseId}&measure=suspension&status=decided`)).json() as { items: CaseBody[] };

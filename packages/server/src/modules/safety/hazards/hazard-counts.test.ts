@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { creditCodeCheckChar, type HazardGrade, type HazardStatus } from '@shoutu/domain';
+import type { HazardGrade, HazardStatus } from '@shoutu/domain';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEnterprise } from '../../../test-support/enterprise-fixtures.js';
 import { createTestApp, DEMO_PASSWORD, ENGINES, type TestApp } from '../../../test-support/harness.js';
-import { EnterprisesRepository } from '../enterprises/enterprises.repository.js';
 import { markOverdueCounts } from './hazard-counts.marking.js';
 import { HazardCountsRepository } from './hazard-counts.repository.js';
 import { HazardsRepository } from './hazards.repository.js';
@@ -35,15 +35,7 @@ describe.each(ENGINES)('hazard overview counters on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine);
     enterprises = new Map();
-    for (const [i, community] of COMMUNITIES.entries()) {
-      const first17 = `91${community.slice(0, 6)}HC${String(i).padStart(6, '0')}Q`;
-      const id = randomUUID();
-      const at = t.clock.now().toISOString();
-      await new EnterprisesRepository(t.db.kysely).insertNew([
-        { id, credit_code: first17 + creditCodeCheckChar(first17), name: `计数测试企业${i}`, industry_code: 'C26', industry_name: '化学原料和化学制品制造业', region_code: community, park: null, scale: 'small', hazardous_chemicals: 1, major_hazard_source: 0, principal_name: null, principal_phone: null, safety_officer_name: null, safety_officer_phone: null, last_inspected_at: null, created_at: at, updated_at: at, version: 1 },
-      ]);
-      enterprises.set(community, id);
-    }
+    for (const [i, community] of COMMUNITIES.entries()) enterprises.set(community, await createEnterprise(t, community, 'HC', i));
   });
   afterAll(async () => {
     await t.close();

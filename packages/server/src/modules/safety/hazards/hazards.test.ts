@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { creditCodeCheckChar, GOVERNANCE_PLAN_PARTS, HAZARD_ERROR_MESSAGES, isOverdue, listingPublicationDueAt, QINGDAO_LISTING_TIME_LIMITS, type HazardState } from '@shoutu/domain';
+import { GOVERNANCE_PLAN_PARTS, HAZARD_ERROR_MESSAGES, isOverdue, listingPublicationDueAt, QINGDAO_LISTING_TIME_LIMITS, type HazardState } from '@shoutu/domain';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../auth/passwords.js';
-import { UsersRepository } from '../../users/users.repository.js';
-import { EnterprisesRepository } from '../enterprises/enterprises.repository.js';
-import { createTestApp, DEMO_PASSWORD, ENGINES, type TestApp } from '../../../test-support/harness.js';
+import { createTestApp, ENGINES, type TestApp } from '../../../test-support/harness.js';
+import { createEnterprise, createEnterpriseOfficer } from '../../../test-support/enterprise-fixtures.js';
 import { photoUpload, tinyPng } from '../../../test-support/photos.js';
 import { CITY_ESCALATION_AFTER_DAYS } from './hazards.escalation.js';
 
@@ -53,45 +50,6 @@ describe.each(ENGINES)('hazard governance on %s', (engine) => {
   const call = (cookie: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
     t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, ...(payload === undefined ? {} : { payload: payload as object }) });
 
-  /** Fixtures go straight through the register's repository: these tests are about hazards, not registration. */
-  async function createEnterprise(regionCode: string, county: string): Promise<string> {
-    const first17 = `91${county}HD${String(++serial).padStart(6, '0')}P`;
-    const at = t.clock.now().toISOString();
-    const id = randomUUID();
-    await new EnterprisesRepository(t.db.kysely).insertNew([
-      { id, credit_code: first17 + creditCodeCheckChar(first17), name: `隐患测试企业${serial}有限公司`, industry_code: 'C26', industry_name: '化学原料和化学制品制造业', region_code: regionCode, park: null, scale: 'small', hazardous_chemicals: 1, major_hazard_source: 0, principal_name: null, principal_phone: null, safety_officer_name: null, safety_officer_phone: null, last_inspected_at: null, created_at: at, updated_at: at, version: 1 },
-    ]);
-    return id;
-  }
-
-  /** An enterprise safety officer is an account narrowed to one enterprise. */
-  async function enterpriseOfficer(username: string, enterprise: string): Promise<void> {
-    const at = t.clock.now().toISOString();
-    await new UsersRepository(t.db.kysely).insert({
-      id: randomUUID(),
-      username,
-      display_name: '测试·企业安全员',
-      password_hash: await hashPassword(DEMO_PASSWORD),
-      roles: JSON.stringify(['enterprise_officer']),
-      ground_region_codes: JSON.stringify([HAIZHOU_COMMUNITY]),
-      home_region_code: HAIZHOU_COMMUNITY,
-      department_id: null,
-      enterprise_id: enterprise,
-      must_change_password: 0,
-      disabled: 0,
-      failed_logins: 0,
-      locked_until: null,
-      password_changed_at: at,
-      is_demo: 0,
-      totp_secret_enc: null,
-      totp_last_step: null,
-      totp_enrolled_at: null,
-      created_at: at,
-      updated_at: at,
-      version: 1,
-    });
-  }
-
   const report = async (cookie: string, body: Record<string, unknown> = {}): Promise<HazardBody> => {
     const response = await call(cookie, 'POST', '/hazards', { enterpriseId, grade: 'general', description: '配电室门口堆放杂物', place: '一号车间', ...body });
     expect(response.statusCode, response.body).toBe(201);
@@ -137,10 +95,10 @@ describe.each(ENGINES)('hazard governance on %s', (engine) => {
 
   beforeAll(async () => {
     t = await createTestApp(engine);
-    enterpriseId = await createEnterprise(HAIZHOU_COMMUNITY, '320706');
-    otherTownEnterpriseId = await createEnterprise(HAIZHOU_OTHER_TOWN_COMMUNITY, '320706');
-    lianyunEnterpriseId = await createEnterprise(LIANYUN_COMMUNITY, '320703');
-    await enterpriseOfficer(`hd_officer_${engine}`, enterpriseId);
+    enterpriseId = await createEnterprise(t, HAIZHOU_COMMUNITY, 'HD', ++serial);
+    otherTownEnterpriseId = await createEnterprise(t, HAIZHOU_OTHER_TOWN_COMMUNITY, 'HD', ++serial);
+    lianyunEnterpriseId = await createEnterprise(t, LIANYUN_COMMUNITY, 'HD', ++serial);
+    await createEnterpriseOfficer(t, `hd_officer_${engine}`, enterpriseId, HAIZHOU_COMMUNITY);
     await signIn();
   });
   afterAll(() => t.close());

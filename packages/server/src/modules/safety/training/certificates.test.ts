@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { creditCodeCheckChar, maskResidentId } from '@shoutu/domain';
+import { maskResidentId } from '@shoutu/domain';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqliteFile } from '../../../db/database.js';
-import { hashPassword } from '../../auth/passwords.js';
-import { UsersRepository } from '../../users/users.repository.js';
-import { EnterprisesRepository } from '../enterprises/enterprises.repository.js';
 import { fictitiousIds } from '../../../test-support/fixtures.js';
-import { createTestApp, DEMO_PASSWORD, ENGINES, type TestApp } from '../../../test-support/harness.js';
+import { createEnterprise, createEnterpriseOfficer } from '../../../test-support/enterprise-fixtures.js';
+import { createTestApp, ENGINES, type TestApp } from '../../../test-support/harness.js';
 
 const DAY = 86_400_000;
 const HAIZHOU_COMMUNITY = '320706010001';
@@ -76,46 +73,13 @@ describe.each(ENGINES)('safety certificates on %s', (engine) => {
     await signIn();
   };
 
-  async function enterprise(regionCode: string, county: string): Promise<string> {
-    const first17 = `91${county}CT${String(++serial).padStart(6, '0')}Q`;
-    const at = t.clock.now().toISOString();
-    const id = randomUUID();
-    await new EnterprisesRepository(t.db.kysely).insertNew([
-      { id, credit_code: first17 + creditCodeCheckChar(first17), name: `持证测试企业${serial}有限公司`, industry_code: 'C26', industry_name: '化学原料和化学制品制造业', region_code: regionCode, park: null, scale: 'small', hazardous_chemicals: 1, major_hazard_source: 0, principal_name: null, principal_phone: null, safety_officer_name: null, safety_officer_phone: null, last_inspected_at: null, created_at: at, updated_at: at, version: 1 },
-    ]);
-    return id;
-  }
-
   const create = (who: string, body: Record<string, unknown>) => call(who, 'POST', '/training/certificates', { kind: 'principal', holderName: '王建设', holderIdNumber: IDS(++serial), issuedOn: '2024-01-10', enterpriseId: haizhouEnterprise, ...body });
 
   beforeAll(async () => {
     t = await createTestApp(engine);
-    haizhouEnterprise = await enterprise(HAIZHOU_COMMUNITY, '320706');
-    lianyunEnterprise = await enterprise(LIANYUN_COMMUNITY, '320703');
-    const at = t.clock.now().toISOString();
-    await new UsersRepository(t.db.kysely).insert({
-      id: randomUUID(),
-      username: `cert_officer_${engine}`,
-      display_name: '测试·企业安全员',
-      password_hash: await hashPassword(DEMO_PASSWORD),
-      roles: JSON.stringify(['enterprise_officer']),
-      ground_region_codes: JSON.stringify([HAIZHOU_COMMUNITY]),
-      home_region_code: HAIZHOU_COMMUNITY,
-      department_id: null,
-      enterprise_id: haizhouEnterprise,
-      must_change_password: 0,
-      disabled: 0,
-      failed_logins: 0,
-      locked_until: null,
-      password_changed_at: at,
-      is_demo: 0,
-      totp_secret_enc: null,
-      totp_last_step: null,
-      totp_enrolled_at: null,
-      created_at: at,
-      updated_at: at,
-      version: 1,
-    });
+    haizhouEnterprise = await createEnterprise(t, HAIZHOU_COMMUNITY, 'CT', ++serial);
+    lianyunEnterprise = await createEnterprise(t, LIANYUN_COMMUNITY, 'CT', ++serial);
+    await createEnterpriseOfficer(t, `cert_officer_${engine}`, haizhouEnterprise, HAIZHOU_COMMUNITY);
     await signIn();
   });
   afterAll(() => t.close());
@@ -133,7 +97,7 @@ describe.each(ENGINES)('safety certificates on %s', (engine) => {
   it('dates a certificate by the rule when the form leaves them out, and masks its holder in every answer', async () => {
     const idNumber = IDS(++serial);
     const created = await ok<CertificateBody>(create('haizhou', { holderName: '欧阳建国', holderIdNumber: idNumber, certificateNo: 'AQ320706-2024-0123' }), 201);
-    expect(created).toMatchObject({ kind: 'principal', issuedOn: '2024-01-10', expiresOn: '2027-01-10', reviewDueOn: null, dueOn: '2027-01-10', due: 'expiry', status: 'valid', regionCode: HAIZHOU_COMMUNITY, ownerKind: 'enterprise', ownerName: '持证测试企业1有限公司' });
+    expect(created).toMatchObject({ kind: 'principal', issuedOn: '2024-01-10', expiresOn: '2027-01-10', reviewDueOn: null, dueOn: '2027-01-10', due: 'expiry', status: 'valid', regionCode: HAIZHOU_COMMUNITY, ownerKind: 'enterprise', ownerName: '测试企业CT1有限公司' });
     expect(created.holderName).toBe('欧阳**');
     expect(created.holderIdNumber).toBe(maskResidentId(idNumber));
     expect(created.certificateNo).toBe('AQ************0123');
@@ -211,7 +175,7 @@ describe.each(ENGINES)('safety certificates on %s', (engine) => {
     const list = await ok<{ items: CertificateBody[] }>(call('cert_officer', 'GET', '/training/certificates?limit=200'));
     expect(list.items.length).toBeGreaterThan(0);
     expect(list.items.every((c) => c.enterpriseId === haizhouEnterprise)).toBe(true);
-    const other = await enterprise(HAIZHOU_COMMUNITY, '320706');
+    const other = await createEnterprise(t, HAIZHOU_COMMUNITY, 'CT', ++serial);
     expectProblem(await call('cert_officer', 'POST', '/training/certificates', { kind: 'principal', holderName: '赵越', holderIdNumber: IDS(++serial), issuedOn: '2025-06-01', enterpriseId: other }), 400, 'validation_failed');
     const units = await ok<{ items: Array<{ id: string }> }>(call('haizhou', 'GET', '/units?limit=200'));
     expectProblem(await call('cert_officer', 'POST', '/training/certificates', { kind: 'principal', holderName: '赵越', holderIdNumber: IDS(++serial), issuedOn: '2025-06-01', unitId: units.items[0]!.id }), 403, 'forbidden');
