@@ -35,7 +35,11 @@ export async function createEnvironment(dialect: 'sqlite' | 'postgres', label: s
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `shoutu-bench-${label}-`));
     url = `sqlite:${path.join(dir, 'bench.db')}`;
-    drop = async () => fs.rmSync(dir, { recursive: true, force: true });
+    // SHOUTU_BENCH_KEEP=1 keeps the database for a look at its query plans afterwards.
+    drop = async () => {
+      if (process.env.SHOUTU_BENCH_KEEP === '1') process.stderr.write(`kept ${url}\n`);
+      else fs.rmSync(dir, { recursive: true, force: true });
+    };
   } else {
     const name = `shoutu_bench_${label}_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });

@@ -1,10 +1,11 @@
-import type { Insertable } from 'kysely';
+import { CompiledQuery, type Insertable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from '../modules/audit/audit.service.js';
 import { importCityRegions } from '../modules/regions/regions.import.js';
 import { createTestDb, ENGINES, type TestDb } from '../test-support/harness.js';
 import { GroundScopePlugin, GroundViolation } from './ground-scope.js';
 import { migrateToLatest } from './migrate.js';
+import { refreshPlannerStatistics } from './planner-statistics.js';
 import type { UnitTable } from './schema.js';
 
 const NOW = new Date('2026-01-05T08:00:00Z');
@@ -41,7 +42,7 @@ describe.each(ENGINES)('ground scope plugin on %s', (engine) => {
   });
   afterAll(() => test.drop());
 
-  const scoped = (...regionCodes: string[]) => test.db.kysely.withPlugin(new GroundScopePlugin({ regionCodes }));
+  const scoped = (...regionCodes: string[]) => test.db.kysely.withPlugin(new GroundScopePlugin({ regionCodes }, test.db.dialect));
   const unitIds = async (db = scoped('320706')) => (await db.selectFrom('units').select('id').orderBy('id').execute()).map((u) => u.id);
   const unscopedUnit = (id: string) => test.db.kysely.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -198,5 +199,40 @@ describe.each(ENGINES)('ground scope plugin on %s', (engine) => {
 
   it('narrows to one town with a town as its ground', async () => {
     expect(await unitIds(scoped(haizhouTown))).toEqual(['u-haizhou-town']);
+  });
+});
+
+/**
+ * SQLite without STAT4 samples guessed that a city's region range keeps a sixteenth of a table and
+ * walked the region index for `id in (…)` (every row of the city); the ground's bounds now carry
+ * `likelihood()` so the planner takes the primary key. PostgreSQL plans from histograms.
+ */
+describe.each(ENGINES)('ground scope and the query planner on %s', (engine) => {
+  let test: TestDb;
+  const ids = Array.from({ length: 3_000 }, (_, i) => `u-${String(i).padStart(4, '0')}`);
+  const wanted = ids.filter((_, i) => i % 5 === 2);
+
+  beforeAll(async () => {
+    test = await createTestDb(engine);
+    await migrateToLatest(test.db);
+    const towns = ['320706001', '320703002', '320707101', '320722102'];
+    const rows = ids.map((id, i) => unit(id, `${towns[i % towns.length]}${String(i % 40).padStart(3, '0')}`));
+    for (let i = 0; i < rows.length; i += 500) await test.db.kysely.insertInto('units').values(rows.slice(i, i + 500)).execute();
+    await refreshPlannerStatistics(test.db);
+  });
+  afterAll(() => test.drop());
+
+  const byIds = (ground: string) => test.db.kysely.withPlugin(new GroundScopePlugin({ regionCodes: [ground] }, test.db.dialect)).selectFrom('units').select('id').where('id', 'in', wanted).orderBy('id');
+
+  it('reads the same rows a city-wide lookup by id asks for, through the primary key on SQLite', async () => {
+    expect((await byIds('320700').execute()).map((u) => u.id)).toEqual(wanted);
+    expect((await byIds('320706').execute()).map((u) => u.id)).toEqual(wanted.filter((_, i) => (i * 5 + 2) % 4 === 0));
+    if (engine !== 'sqlite') return;
+    const compiled = byIds('320700').compile();
+    const plan = await test.db.kysely.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
+    expect(plan.rows.length).toBeGreaterThan(0);
+    const details = plan.rows.map((r) => r.detail).join(' | ');
+    expect(details).toMatch(/sqlite_autoindex_units_1|PRIMARY KEY/);
+    expect(details).not.toContain('units_region');
   });
 });

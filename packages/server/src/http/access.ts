@@ -37,7 +37,7 @@ export function registerAccessControl(app: FastifyInstance): void {
     const ground = actor?.ground ?? { regionCodes: [] };
     request.ctx = {
       actor,
-      db: db.kysely.withPlugin(new GroundScopePlugin(ground)),
+      db: db.kysely.withPlugin(new GroundScopePlugin(ground, db.dialect)),
       ip: request.ip ?? null,
       requestId: String(request.id ?? randomUUID()),
       now: () => clock.now(),

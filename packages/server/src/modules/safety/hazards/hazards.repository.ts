@@ -37,16 +37,25 @@ function inSubtree<O>(query: SelectQueryBuilder<Database, 'hazards', O>, regionC
   return query.where('hazards.region_code', '>=', prefix).where('hazards.region_code', '<', `${prefix}~`);
 }
 
-/** The list's conditions, shared by the page and the count an export makes first. */
+/**
+ * The list's conditions, shared by the page and the count an export makes first. Overdue says
+ * `status <> 'closed'` in the words of the partial index `hazards_open_by_deadline`, which serves
+ * its order.
+ */
 function withFilter<O>(query: SelectQueryBuilder<Database, 'hazards', O>, filter: HazardFilter) {
   return withScope(query, filter)
     .$if(filter.status !== undefined, (q) => q.where('hazards.status', '=', filter.status!))
     .$if(filter.grade !== undefined, (q) => q.where('hazards.grade', '=', filter.grade!))
-    .$if(filter.overdueAt !== undefined, (q) => q.where('hazards.status', 'in', OPEN_STATUSES).where('hazards.deadline', '<', filter.overdueAt!))
+    .$if(filter.overdueAt !== undefined, (q) => q.where('hazards.status', '<>', 'closed').where('hazards.deadline', '<', filter.overdueAt!))
     .$if(filter.acceptanceOverdue === true, (q) => q.where('hazards.status', '=', 'awaiting_acceptance').where('hazards.acceptance_overdue_at', 'is not', null))
     .$if(filter.enterpriseId !== undefined, (q) => q.where('hazards.enterprise_id', '=', filter.enterpriseId!))
     .$if(filter.campaignId !== undefined, (q) => q.where('hazards.campaign_id', '=', filter.campaignId!))
     .$if(filter.regionCode !== undefined, (q) => inSubtree(q, filter.regionCode!));
+}
+
+/** The column a list is ordered by, and which way: see `HazardsRepository.list`. */
+export function listOrder(filter: HazardFilter): ['hazards.found_at' | 'hazards.deadline', 'asc' | 'desc'] {
+  return filter.overdueAt !== undefined ? ['hazards.deadline', 'asc'] : ['hazards.found_at', 'desc'];
 }
 
 /**
@@ -64,16 +73,21 @@ export class HazardsRepository {
     return withScope(this.selectHazards().where('hazards.id', '=', id), scope).executeTakeFirst();
   }
 
+  /**
+   * A page of the list: newest first, or longest overdue first (deadline, id) when only overdue
+   * hazards are asked for. `after` is the (found_at | deadline, id) of the last row of the page before.
+   */
   list(filter: HazardFilter, page: { limit: number; after?: [string, string] }): Promise<HazardRow[]> {
+    const [column, direction] = listOrder(filter);
     let query = withFilter(this.selectHazards(), filter)
-      .orderBy('hazards.found_at', 'desc')
-      .orderBy('hazards.id', 'desc')
+      .orderBy(column, direction)
+      .orderBy('hazards.id', direction)
       .limit(page.limit);
     if (page.after) {
-      const [foundAt, id] = page.after;
+      const [value, id] = page.after;
       // A row-value comparison is one range of the (…, found_at, id) indexes; the equivalent OR made
       // the database walk every row before the cursor, so deep pages grew with their depth.
-      query = query.where(({ eb, refTuple, tuple }) => eb(refTuple('hazards.found_at', 'hazards.id'), '<', tuple(foundAt, id)));
+      query = query.where(({ eb, refTuple, tuple }) => eb(refTuple(column, 'hazards.id'), direction === 'desc' ? '<' : '>', tuple(value, id)));
     }
     return query.execute();
   }

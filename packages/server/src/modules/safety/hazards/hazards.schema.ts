@@ -99,7 +99,7 @@ export const HazardListQuery = Type.Object(
     ...PageQuery,
     status: Type.Optional(HazardStatus),
     grade: Type.Optional(HazardGrade),
-    overdue: Type.Optional(Type.Boolean({ description: 'true: only open hazards past their deadline' })),
+    overdue: Type.Optional(Type.Boolean({ description: 'true: only open hazards past their deadline, longest overdue first (by deadline, then id)' })),
     acceptanceOverdue: Type.Optional(Type.Boolean({ description: 'true: only hazards left awaiting acceptance past the acceptor’s due time' })),
     enterpriseId: Type.Optional(Id),
     campaignId: Type.Optional(Id),

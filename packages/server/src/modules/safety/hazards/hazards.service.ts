@@ -31,7 +31,7 @@ import { HazardSettingsService } from './hazard-settings.service.js';
 import { WORKING_CALENDAR } from './hazards.listing.js';
 import { hazardActorOf, listingUnitOf, mayWorkOnEnterpriseSafety, requireEnterpriseSafetyActor } from './hazards.policy.js';
 import { presentEvent, presentHazard, presentPhoto } from './hazards.present.js';
-import { HazardsRepository, type HazardFilter, type HazardRow, type HazardScope } from './hazards.repository.js';
+import { HazardsRepository, listOrder, type HazardFilter, type HazardRow, type HazardScope } from './hazards.repository.js';
 import type { CreateHazardBody, HazardDetail, HazardListQuery, HazardOverview, ListingBody, TransitionBody } from './hazards.schema.js';
 import { stateColumns, toHazardState } from './hazards.state.js';
 import type { HazardTable } from './hazards.tables.js';
@@ -95,11 +95,14 @@ export class HazardsService {
     const limit = query.limit ?? 50;
     const after = decodeCursor(query.cursor, 2) as [string, string] | null;
     const now = ctx.now();
-    const rows = await new HazardsRepository(ctx.db).list(hazardFilter(ctx, query, now), { limit: limit + 1, ...(after ? { after } : {}) });
+    const filter = hazardFilter(ctx, query, now);
+    const rows = await new HazardsRepository(ctx.db).list(filter, { limit: limit + 1, ...(after ? { after } : {}) });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const settings = await this.settings.inForce();
-    return { items: page.map((row) => presentHazard(row, now, settings.for(row.region_code))), nextCursor: rows.length > limit && last ? encodeCursor([last.found_at, last.id]) : null };
+    // An overdue hazard always has a deadline.
+    const cursorOf = (row: HazardRow) => [listOrder(filter)[0] === 'hazards.deadline' ? row.deadline! : row.found_at, row.id];
+    return { items: page.map((row) => presentHazard(row, now, settings.for(row.region_code))), nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null };
   }
 
   async get(ctx: RequestContext, id: string): Promise<HazardDetail> {

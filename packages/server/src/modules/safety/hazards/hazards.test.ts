@@ -71,11 +71,11 @@ describe.each(ENGINES)('hazard governance on %s', (engine) => {
     return body as { code: string; message: { 'zh-CN': string; en: string }; errors?: Array<{ field: string; code: string }> };
   };
   const eventCount = async (hazardId: string) => (await t.db.kysely.selectFrom('hazard_events').select('id').where('hazard_id', '=', hazardId).execute()).length;
-  const listIds = async (cookie: string, query = '') => {
+  const listIds = async (cookie: string, query = '', limit = 200) => {
     const ids: string[] = [];
     let cursor: string | null = null;
     do {
-      const response = await call(cookie, 'GET', `/hazards?limit=200${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const response = await call(cookie, 'GET', `/hazards?limit=${limit}${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
       expect(response.statusCode, response.body).toBe(200);
       const page = response.json() as { items: Array<{ id: string; regionCode: string }>; nextCursor: string | null };
       ids.push(...page.items.map((item) => item.id));
@@ -357,7 +357,11 @@ describe.each(ENGINES)('hazard governance on %s', (engine) => {
 
       const overdueIds = await listIds(haizhou, '&overdue=true');
       expect(overdueIds).toContain(late.id);
-      expect(overdueIds.sort()).toEqual(rows.filter((r) => isOverdue(state(r), now)).map((r) => r.id).sort());
+      // Longest overdue first, page after page.
+      const byDeadline = rows.filter((r) => isOverdue(state(r), now)).sort((a, b) => (a.deadline! === b.deadline! ? (a.id < b.id ? -1 : 1) : a.deadline! < b.deadline! ? -1 : 1));
+      expect(byDeadline.length).toBeGreaterThan(2);
+      expect(overdueIds).toEqual(byDeadline.map((r) => r.id));
+      expect(await listIds(haizhou, '&overdue=true', 2)).toEqual(overdueIds);
       expect(((await call(haizhou, 'GET', `/hazards/${late.id}`)).json() as HazardBody).overdue).toBe(true);
     });
   });
