@@ -115,19 +115,19 @@ export class AuthService {
     if (!token) return null;
     const hashed = tokenHash(token);
     const sessions = new SessionsRepository(this.system);
-    const session = await sessions.find(hashed);
-    if (!session) return null;
+    const found = await sessions.findWithUser(hashed);
+    if (!found) return null;
+    const { session_created_at: createdAt, session_last_seen_at: lastSeenAt, second_factor_pending: pending, ...user } = found;
     const idleLimit = new Date(now.getTime() - this.config.session.idleMinutes * MINUTE).toISOString();
     const ageLimit = new Date(now.getTime() - this.config.session.absoluteHours * 60 * MINUTE).toISOString();
-    if (session.last_seen_at < idleLimit || session.created_at < ageLimit) {
+    if (lastSeenAt < idleLimit || createdAt < ageLimit) {
       await sessions.delete(hashed);
       return null;
     }
-    const user = await new UsersRepository(this.system).findById(session.user_id);
-    if (!user || user.disabled) return null;
+    if (user.disabled) return null;
     // Writing on every request would make reads write; a minute's precision is enough for idling.
-    if (now.getTime() - Date.parse(session.last_seen_at) > MINUTE) await sessions.touch(hashed, now.toISOString());
-    return this.toActor(user, hashed, session.second_factor_pending === 1, now);
+    if (now.getTime() - Date.parse(lastSeenAt) > MINUTE) await sessions.touch(hashed, now.toISOString());
+    return this.toActor(user, hashed, pending === 1, now);
   }
 
   async logout(ctx: RequestContext): Promise<void> {
