@@ -19,8 +19,9 @@ interface CannonResult {
 }
 
 /** The autocannon CLI in a child process, so the client does not share the server's event loop. */
-export function cannon(url: string, headers: Record<string, string>, body: string, connections: number, seconds: number): Promise<CannonResult> {
-  const args = [AUTOCANNON, '--json', '-c', String(connections), '-d', String(seconds), '-m', 'POST', ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), '-b', body, url];
+export function cannon(url: string, headers: Record<string, string>, body: string | null, connections: number, seconds: number): Promise<CannonResult> {
+  const request = body === null ? ['-m', 'GET'] : ['-m', 'POST', '-b', body];
+  const args = [AUTOCANNON, '--json', '-c', String(connections), '-d', String(seconds), ...request, ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), url];
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) return reject(new Error(`autocannon: ${error.message}\n${stderr}`));
@@ -57,10 +58,22 @@ export async function travelScenario(ctx: ScenarioContext): Promise<Figure[]> {
     await cannon(`${ctx.env.url}/api/v1/travel/check`, headers, body, connections, 1);
     const app = await withTimer(`travel: /travel/check, ${connections} conn`, seconds, () => cannon(`${ctx.env.url}/api/v1/travel/check`, headers, body, connections, seconds));
     if (app.non2xx > 0 || app.errors > 0) process.stderr.write(`travel: ${app.non2xx} non-2xx and ${app.errors} errors of ${app.total}\n`);
+    // Where the distance to the bare route goes: the app's own stack on a public route that only
+    // pings the database, then the same with a session to authenticate.
+    const layers: Array<{ path: string; what: string; headers: Record<string, string> }> = [
+      { path: '/healthz', what: 'GET /healthz (the app\'s hooks and one `select 1`, no session)', headers: {} },
+      { path: '/api/v1/auth/me', what: 'GET /auth/me (the same plus authenticating the session)', headers: { cookie } },
+    ];
+    const layerFigures: Figure[] = [];
+    for (const layer of layers) {
+      const measured = await withTimer(`travel: ${layer.path}, ${connections} conn`, seconds, () => cannon(`${ctx.env.url}${layer.path}`, layer.headers, null, connections, seconds));
+      layerFigures.push({ scenario: 'travel', figure: `${layer.what}, ${connections} connections (p99 ${measured.p99Ms} ms)`, value: measured.requestsPerSecond, unit: 'req/s', baseline: { label: 'bare Fastify route', value: baseline.requestsPerSecond }, ratio: round(measured.requestsPerSecond / baseline.requestsPerSecond, 3) });
+    }
     const ratio = round(app.requestsPerSecond / baseline.requestsPerSecond, 3);
     return [
       { scenario: 'travel', figure: `POST /travel/check, ${connections} connections, ${seconds} s (${app.non2xx} non-2xx)`, value: app.requestsPerSecond, unit: 'req/s', baseline: { label: 'bare Fastify route', value: baseline.requestsPerSecond }, ratio, goal: '≥ 50 % of bare', met: ratio >= 0.5 },
       { scenario: 'travel', figure: `POST /travel/check p99, ${connections} connections`, value: app.p99Ms, unit: 'ms', baseline: { label: 'bare Fastify route', value: baseline.p99Ms }, ratio: round(app.p99Ms / Math.max(baseline.p99Ms, 1), 2), goal: '≤ 10 ms', met: app.p99Ms <= 10 },
+      ...layerFigures,
     ];
   } finally {
     await bare.close();
