@@ -13,14 +13,19 @@ import { seedDemo } from '@shoutu/server/demo/seed-demo.js';
 import { AuditService } from '@shoutu/server/modules/audit/audit.service.js';
 import { importCityRegions } from '@shoutu/server/modules/regions/regions.import.js';
 import { FieldCrypto } from '@shoutu/server/privacy/field-crypto.js';
+import { ServerProcess } from './server-process.js';
 
 const POSTGRES_ADMIN_URL = process.env.SHOUTU_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const BENCH_PASSWORD = 'Bench@2026';
 
 export interface BenchEnvironment {
   db: Db;
+  /** The app in the bench process, for signing in (sessions live in the database, so they work on the server too). */
   app: FastifyInstance;
-  url: string;
+  /** The separate server process every scenario's requests go to. */
+  server: ServerProcess;
+  /** Its address (changes when it is restarted). */
+  readonly url: string;
   crypto: FieldCrypto;
   /** The master key the persons were sealed with, for a separate server process on the same data. */
   masterKey: Buffer;
@@ -37,7 +42,11 @@ export async function createEnvironment(dialect: 'sqlite' | 'postgres', label: s
     url = `sqlite:${path.join(dir, 'bench.db')}`;
     // SHOUTU_BENCH_KEEP=1 keeps the database for a look at its query plans afterwards.
     drop = async () => {
-      if (process.env.SHOUTU_BENCH_KEEP === '1') process.stderr.write(`kept ${url}\n`);
+      if (process.env.SHOUTU_BENCH_KEEP === '1') {
+        // With its master key (the data is generated, never real), to run the app's own reads on it.
+        fs.writeFileSync(path.join(dir, 'master.key'), masterKey.toString('hex'), { mode: 0o600 });
+        process.stderr.write(`kept ${url} (master key in master.key)\n`);
+      }
       else fs.rmSync(dir, { recursive: true, force: true });
     };
   } else {
@@ -66,11 +75,16 @@ export async function createEnvironment(dialect: 'sqlite' | 'postgres', label: s
   await seedDemo(db.kysely, audit, BENCH_PASSWORD, clock.now(), crypto);
   const config = loadConfig({ SHOUTU_DATA_DIR: os.tmpdir(), SHOUTU_LOG_LEVEL: 'warn' }, { demo: true, bodyLimitBytes: 512 * 1024 * 1024 });
   const app = await buildApp({ config, db, logger: false, masterKey });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.ready();
+  const server = new ServerProcess({ SHOUTU_DATABASE_URL: url, SHOUTU_MASTER_KEY: masterKey.toString('base64'), SHOUTU_BODY_LIMIT_BYTES: String(512 * 1024 * 1024) });
+  await server.start();
   return {
     db,
     app,
-    url: address,
+    server,
+    get url() {
+      return server.url;
+    },
     crypto,
     masterKey,
     async login(username) {
@@ -79,6 +93,7 @@ export async function createEnvironment(dialect: 'sqlite' | 'postgres', label: s
       return `shoutu_session=${response.cookies.find((c) => c.name === 'shoutu_session')!.value}`;
     },
     async close() {
+      await server.stop();
       await app.close();
       await db.close();
       await drop();

@@ -8,6 +8,7 @@ import { progress } from '../progress.js';
 import type { Figure } from '../report.js';
 import { percentile, round, timeRepeated } from '../stats.js';
 import { getJson, type ScenarioContext } from './context.js';
+import { analyze } from './dashboards.js';
 
 /** ID numbers far above those of the import (n < scale × 100,000). */
 const BASE = 9_000_000;
@@ -31,6 +32,7 @@ export async function chainScenario(ctx: ScenarioContext): Promise<Figure[]> {
   const exposures = cluster.slice(1).map((id, i) => ({ id: `bench-${i}`, region_code: grid, source_person_id: cluster[Math.floor(i / 3)]!, target_person_id: id, setting: 'gathering' as ExposureSetting, exposure_date: '2022-10-20', note_enc: null, recorded_by: null, is_demo: 0, created_at: at }));
   for (let i = 10; i < 999; i += 97) exposures.push({ ...exposures[i]!, id: `bench-x${i}`, source_person_id: cluster[i]!, target_person_id: cluster[i - 7]!, setting: 'household' });
   await new TracingRepository(ctx.env.db.kysely).insertMany(exposures);
+  await analyze(ctx);
 
   const check = await getJson(ctx, 'haizhou', `/api/v1/persons/${cluster[999]}/chain`);
   if (check.status !== 200 || check.body.size !== 1000) throw new Error(`chain probe: ${check.status} size ${check.body?.size}`);
