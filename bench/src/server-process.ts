@@ -54,7 +54,9 @@ export class ServerProcess {
     await this.stop();
     const port = await freePort();
     this.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoutu-bench-server-'));
-    const child = spawn(process.execPath, [CLI, 'serve'], {
+    // e.g. SHOUTU_BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server.
+    const nodeArgs = (process.env.SHOUTU_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, CLI, 'serve'], {
       env: { ...process.env, ...this.env, SHOUTU_PORT: String(port), SHOUTU_HOST: '127.0.0.1', SHOUTU_DATA_DIR: this.dataDir, SHOUTU_JOBS: 'off', SHOUTU_LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

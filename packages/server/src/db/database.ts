@@ -16,6 +16,8 @@ export interface Db {
   url: string;
   /** A transaction held across a request's handler (db/connections.ts); only http/idempotency.ts uses it. */
   openUnit(): Promise<DbUnit>;
+  /** Drops the prepared statements kept for reuse (SQLite), whose plans predate new planner statistics. */
+  forgetPlans(): void;
   close(): Promise<void>;
 }
 
@@ -46,7 +48,8 @@ export function openDatabase(url: string, options: OpenOptions = {}): Db {
     // opens a new one for the next query; left unhandled, this 'error' event would end the process.
     pool.on('error', (error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`));
     const { kysely, openUnit } = createManagedKysely(wrap(new PostgresDialect({ pool })), 'postgres', retry);
-    return { kysely, dialect: 'postgres', url, openUnit, close: () => kysely.destroy() };
+    // PostgreSQL plans unnamed statements anew each time.
+    return { kysely, dialect: 'postgres', url, openUnit, forgetPlans: () => undefined, close: () => kysely.destroy() };
   }
   const file = sqliteFile(url);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -56,8 +59,9 @@ export function openDatabase(url: string, options: OpenOptions = {}): Db {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  const { kysely, openUnit } = createManagedKysely(wrap(new SqliteDialect({ database: cachingStatements(database) })), 'sqlite', retry);
-  return { kysely, dialect: 'sqlite', url, openUnit, close: () => kysely.destroy() };
+  const statements = cachingStatements(database);
+  const { kysely, openUnit } = createManagedKysely(wrap(new SqliteDialect({ database: statements })), 'sqlite', retry);
+  return { kysely, dialect: 'sqlite', url, openUnit, forgetPlans: () => statements.forget(), close: () => kysely.destroy() };
 }
 
 export async function checkDatabase(db: Db): Promise<void> {

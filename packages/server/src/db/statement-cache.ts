@@ -7,10 +7,12 @@ import type { SqliteDatabase } from 'kysely';
  * the most recent prepared statements by SQL text. A statement still iterating (a streamed read)
  * is busy and cannot be shared, so that caller gets a fresh one.
  */
-export function cachingStatements(database: SQLiteDatabase, capacity = 500): SqliteDatabase {
+export function cachingStatements(database: SQLiteDatabase, capacity = 500): SqliteDatabase & { forget(): void } {
   const cache = new Map<string, Statement>();
   return {
     close: () => database.close(),
+    /** A statement keeps the plan it was prepared with: after new planner statistics, prepare anew. */
+    forget: () => cache.clear(),
     prepare(sql: string) {
       const hit = cache.get(sql);
       if (hit && !hit.busy) {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { refreshAfterBulkLoad } from '../../../db/planner-statistics.js';
 import { AppError } from '../../../http/errors.js';
 import { problemBody } from '../../../http/problem.js';
 import { sendExportOutcome } from '../../exports/exports.reply.js';
@@ -144,7 +145,9 @@ export const personsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const body: unknown = request.body;
       const file = typeof body === 'string' ? ({ format: 'csv', text: body } as const) : Buffer.isBuffer(body) ? ({ format: 'xlsx', bytes: body } as const) : null;
       if (!file) throw new AppError('unsupported_media_type');
-      return reply.status(201).send(await importer.run(request.ctx, file, request.query.mode ?? 'all_or_nothing'));
+      const outcome = await importer.run(request.ctx, file, request.query.mode ?? 'all_or_nothing');
+      await refreshAfterBulkLoad(app.services.db);
+      return reply.status(201).send(outcome);
     },
   );
 };

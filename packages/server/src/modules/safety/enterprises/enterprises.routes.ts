@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
+import { refreshAfterBulkLoad } from '../../../db/planner-statistics.js';
 import { AppError } from '../../../http/errors.js';
 import { problemBody } from '../../../http/problem.js';
 import { IndustrySupervisionService } from '../industries/industry-supervision.service.js';
@@ -81,6 +82,7 @@ export const enterprisesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       if (!Buffer.isBuffer(request.body)) throw new AppError('unsupported_media_type');
       const outcome = await importer.run(request.ctx, request.body, request.query.mode ?? 'all_or_nothing');
+      await refreshAfterBulkLoad(app.services.db);
       if (outcome.status === 200) return outcome.body;
       return reply.status(422).type('application/problem+json').send({ ...problemBody('import_has_errors', request.url.split('?')[0] ?? ''), ...outcome.body });
     },
