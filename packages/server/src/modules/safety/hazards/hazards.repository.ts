@@ -85,7 +85,7 @@ export class HazardsRepository {
       .limit(page.limit);
     if (page.after) {
       const [value, id] = page.after;
-      // A row-value comparison is one range of the (…, found_at, id) indexes; the equivalent OR made
+      // A row-value comparison is one range of the (…, found_at | deadline, id) indexes; the equivalent OR made
       // the database walk every row before the cursor, so deep pages grew with their depth.
       query = query.where(({ eb, refTuple, tuple }) => eb(refTuple(column, 'hazards.id'), direction === 'desc' ? '<' : '>', tuple(value, id)));
     }
