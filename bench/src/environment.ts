@@ -46,8 +46,9 @@ export async function createEnvironment(dialect: 'sqlite' | 'postgres', label: s
         // With its master key (the data is generated, never real), to run the app's own reads on it.
         fs.writeFileSync(path.join(dir, 'master.key'), masterKey.toString('hex'), { mode: 0o600 });
         process.stderr.write(`kept ${url} (master key in master.key)\n`);
+      } else {
+        fs.rmSync(dir, { recursive: true, force: true });
       }
-      else fs.rmSync(dir, { recursive: true, force: true });
     };
   } else {
     const name = `shoutu_bench_${label}_${randomBytes(4).toString('hex')}`;

@@ -1,6 +1,6 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import Fastify from 'fastify';
+import { fileURLToPath } from 'node:url';
 import { idNumber } from '../data.js';
 import { withTimer } from '../progress.js';
 import type { Figure } from '../report.js';
@@ -9,6 +9,7 @@ import type { ScenarioContext } from './context.js';
 
 const require = createRequire(import.meta.url);
 const AUTOCANNON = require.resolve('autocannon/autocannon.js');
+const BARE_SERVER = fileURLToPath(new URL('../bare-server.js', import.meta.url));
 
 interface CannonResult {
   requestsPerSecond: number;
@@ -49,9 +50,11 @@ export async function travelScenario(ctx: ScenarioContext): Promise<Figure[]> {
   const probe = await fetch(`${ctx.env.url}/api/v1/travel/check`, { method: 'POST', headers, body });
   if (probe.status !== 200) throw new Error(`travel check probe: ${probe.status} ${await probe.text()}`);
 
-  const bare = Fastify({ logger: false });
-  bare.post('/check', async () => ({ decision: 'allow', reasons: [] }));
-  const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+  const bare = spawn(process.execPath, [BARE_SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const bareUrl = await new Promise<string>((resolve, reject) => {
+    bare.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
+    bare.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+  });
   try {
     await cannon(`${bareUrl}/check`, headers, body, connections, 1); // warm-up
     const baseline = await withTimer(`travel: bare Fastify, ${connections} conn`, seconds, () => cannon(`${bareUrl}/check`, headers, body, connections, seconds));
@@ -76,6 +79,6 @@ export async function travelScenario(ctx: ScenarioContext): Promise<Figure[]> {
       ...layerFigures,
     ];
   } finally {
-    await bare.close();
+    bare.kill('SIGTERM');
   }
 }
