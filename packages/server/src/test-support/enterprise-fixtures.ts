@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { creditCodeCheckChar } from '@shoutu/domain';
-import { hashPassword } from '../modules/auth/passwords.js';
 import { EnterprisesRepository } from '../modules/safety/enterprises/enterprises.repository.js';
-import { UsersRepository } from '../modules/users/users.repository.js';
-import { DEMO_PASSWORD, type TestApp } from './harness.js';
+import { createTestAccount } from './account-fixtures.js';
+import type { TestApp } from './harness.js';
 
 /** Enterprises and their safety officers for suites that are about something else than registration. */
 
@@ -20,28 +19,5 @@ export async function createEnterprise(t: TestApp, regionCode: string, tag: stri
 
 /** An enterprise safety officer: an account narrowed to one enterprise, grounded at its community. */
 export async function createEnterpriseOfficer(t: TestApp, username: string, enterpriseId: string, community: string): Promise<void> {
-  const at = t.clock.now().toISOString();
-  await new UsersRepository(t.db.kysely).insert({
-    id: randomUUID(),
-    username,
-    display_name: '测试·企业安全员',
-    password_hash: await hashPassword(DEMO_PASSWORD),
-    roles: JSON.stringify(['enterprise_officer']),
-    ground_region_codes: JSON.stringify([community]),
-    home_region_code: community,
-    department_id: null,
-    enterprise_id: enterpriseId,
-    must_change_password: 0,
-    disabled: 0,
-    failed_logins: 0,
-    locked_until: null,
-    password_changed_at: at,
-    is_demo: 0,
-    totp_secret_enc: null,
-    totp_last_step: null,
-    totp_enrolled_at: null,
-    created_at: at,
-    updated_at: at,
-    version: 1,
-  });
+  await createTestAccount(t, { username, roles: ['enterprise_officer'], ground: community, displayName: '测试·企业安全员', enterpriseId });
 }

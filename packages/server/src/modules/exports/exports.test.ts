@@ -1,12 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readableText } from '../../test-support/personal-data-scanner.js';
 import { communitiesIn, fictitiousIds, fictitiousPhones } from '../../test-support/fixtures.js';
-import { createTestApp, DEMO_PASSWORD, ENGINES, type TestApp } from '../../test-support/harness.js';
-import { hashPassword } from '../auth/passwords.js';
+import { createTestAccount } from '../../test-support/account-fixtures.js';
+import { createTestApp, ENGINES, type TestApp } from '../../test-support/harness.js';
 import { MAX_ROWS } from './formats/document.js';
-import { UsersRepository } from '../users/users.repository.js';
 
 const THRESHOLD = 5;
 const idNumber = fictitiousIds({ fromYear: 1972, sequence: 620 });
@@ -34,14 +33,7 @@ describe.each(ENGINES)('exports on %s', (engine) => {
 
   /** A leader of one district: the role of the city's leader, the ground of a district. */
   async function districtLeader(username: string, region: string): Promise<void> {
-    const at = t.clock.now().toISOString();
-    const id = randomUUID();
-    userIds[username] = id;
-    await new UsersRepository(t.db.kysely).insert({
-      id, username, display_name: `测试·${username}`, password_hash: await hashPassword(DEMO_PASSWORD), roles: JSON.stringify(['city_leader']),
-      ground_region_codes: JSON.stringify([region]), home_region_code: region, department_id: null, enterprise_id: null, must_change_password: 0, disabled: 0,
-      failed_logins: 0, locked_until: null, password_changed_at: at, is_demo: 0, totp_secret_enc: null, totp_last_step: null, totp_enrolled_at: null, created_at: at, updated_at: at, version: 1,
-    });
+    userIds[username] = await createTestAccount(t, { username, roles: ['city_leader'], ground: region });
   }
 
   async function loginAll(): Promise<void> {

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { CHEMICAL_MAJOR_HAZARD_CRITERIA_2017, creditCodeCheckChar, GENERAL_CHECKLIST } from '@shoutu/domain';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../auth/passwords.js';
-import { UsersRepository } from '../../users/users.repository.js';
 import { EnterprisesRepository } from '../enterprises/enterprises.repository.js';
-import { createTestApp, DEMO_PASSWORD, ENGINES, type TestApp } from '../../../test-support/harness.js';
+import { createEnterpriseOfficer } from '../../../test-support/enterprise-fixtures.js';
+import { createTestApp, ENGINES, type TestApp } from '../../../test-support/harness.js';
 
 const HAIZHOU_COMMUNITY = '320706010001';
 const LIANYUN_COMMUNITY = '320703001001';
@@ -44,13 +43,7 @@ describe.each(ENGINES)('inspections on %s', (engine) => {
   }
 
   async function enterpriseOfficer(username: string, enterprise: string): Promise<string> {
-    const at = t.clock.now().toISOString();
-    await new UsersRepository(t.db.kysely).insert({
-      id: randomUUID(), username, display_name: '测试·企业安全员', password_hash: await hashPassword(DEMO_PASSWORD), roles: JSON.stringify(['enterprise_officer']),
-      ground_region_codes: JSON.stringify([HAIZHOU_COMMUNITY]), home_region_code: HAIZHOU_COMMUNITY, department_id: null, enterprise_id: enterprise,
-      must_change_password: 0, disabled: 0, failed_logins: 0, locked_until: null, password_changed_at: at, is_demo: 0,
-      totp_secret_enc: null, totp_last_step: null, totp_enrolled_at: null, created_at: at, updated_at: at, version: 1,
-    });
+    await createEnterpriseOfficer(t, username, enterprise, HAIZHOU_COMMUNITY);
     return t.login(username);
   }
 

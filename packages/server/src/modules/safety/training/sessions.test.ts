@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../auth/passwords.js';
 import { UnitsRepository } from '../../units/units.repository.js';
 import { UsersRepository } from '../../users/users.repository.js';
+import { createTestAccount } from '../../../test-support/account-fixtures.js';
 import { createTestApp, DEMO_PASSWORD, ENGINES, type TestApp } from '../../../test-support/harness.js';
 
 const HAIZHOU_TOWN = '320706001';
@@ -88,32 +89,7 @@ describe.each(ENGINES)('training sessions on %s', (engine) => {
   }
 
   async function account(key: string, department: string | null, home: string, passwordHash: string): Promise<void> {
-    const at = t.clock.now().toISOString();
-    const id = randomUUID();
-    ids[key] = id;
-    await new UsersRepository(t.db.kysely).insert({
-      id,
-      username: `${key}_${engine}`,
-      display_name: `测试·${key}`,
-      password_hash: passwordHash,
-      roles: JSON.stringify(['district_officer']),
-      ground_region_codes: JSON.stringify([home]),
-      home_region_code: home,
-      department_id: department,
-      enterprise_id: null,
-      must_change_password: 0,
-      disabled: 0,
-      failed_logins: 0,
-      locked_until: null,
-      password_changed_at: at,
-      is_demo: 0,
-      totp_secret_enc: null,
-      totp_last_step: null,
-      totp_enrolled_at: null,
-      created_at: at,
-      updated_at: at,
-      version: 1,
-    });
+    ids[key] = await createTestAccount(t, { username: `${key}_${engine}`, roles: ['district_officer'], ground: home, displayName: `测试·${key}`, departmentId: department, passwordHash });
   }
 
   const idOf = async (username: string) => (await new UsersRepository(t.db.kysely).findByUsername(username))!.id;
