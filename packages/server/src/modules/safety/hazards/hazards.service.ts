@@ -96,13 +96,16 @@ export class HazardsService {
     const after = decodeCursor(query.cursor, 2) as [string, string] | null;
     const now = ctx.now();
     const filter = hazardFilter(ctx, query, now);
-    const rows = await new HazardsRepository(ctx.db).list(filter, { limit: limit + 1, ...(after ? { after } : {}) });
-    const page = rows.slice(0, limit);
+    const repo = new HazardsRepository(ctx.db);
+    const scanned = await repo.list(filter, { limit: limit + 1, ...(after ? { after } : {}) });
+    const page = scanned.slice(0, limit);
+    // The cursor follows the hazards read, also when one of them is left out for its enterprise.
     const last = page[page.length - 1];
+    const rows = await repo.withEnterpriseNames(page);
     const settings = await this.settings.inForce();
     // An overdue hazard always has a deadline.
-    const cursorOf = (row: HazardRow) => [listOrder(filter)[0] === 'hazards.deadline' ? row.deadline! : row.found_at, row.id];
-    return { items: page.map((row) => presentHazard(row, now, settings.for(row.region_code))), nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null };
+    const cursor = last && scanned.length > limit ? encodeCursor([listOrder(filter)[0] === 'hazards.deadline' ? last.deadline! : last.found_at, last.id]) : null;
+    return { items: rows.map((row) => presentHazard(row, now, settings.for(row.region_code))), nextCursor: cursor };
   }
 
   async get(ctx: RequestContext, id: string): Promise<HazardDetail> {

@@ -330,6 +330,26 @@ describe.each(ENGINES)('hazard governance on %s', (engine) => {
       expect([...seen].sort()).toEqual(all.map((r) => r.id).sort());
     });
 
+    it('leaves out a hazard whose enterprise has moved out of the ground, and pages on past it', async () => {
+      const moving = await createEnterprise(t, HAIZHOU_OTHER_TOWN_COMMUNITY, 'HD', ++serial);
+      await advance(60_000);
+      const hazard = await report(haizhou, { enterpriseId: moving });
+      await t.db.kysely.updateTable('enterprises').set({ region_code: LIANYUN_COMMUNITY }).where('id', '=', moving).execute();
+      try {
+        // The newest hazard, so the first page of one row holds only it: empty, with a cursor on.
+        const first = (await call(haizhou, 'GET', '/hazards?limit=1')).json() as { items: Array<{ id: string }>; nextCursor: string | null };
+        expect(first.items).toEqual([]);
+        expect(first.nextCursor).not.toBeNull();
+        const all = await listIds(haizhou);
+        expect(all).not.toContain(hazard.id);
+        expect(await listIds(haizhou, '', 1)).toEqual(all);
+        const inGround = await t.db.kysely.selectFrom('hazards').innerJoin('enterprises', 'enterprises.id', 'hazards.enterprise_id').select('hazards.id').where('hazards.region_code', '>=', '320706').where('hazards.region_code', '<', '320706~').where('enterprises.region_code', '>=', '320706').where('enterprises.region_code', '<', '320706~').execute();
+        expect([...all].sort()).toEqual(inGround.map((r) => r.id).sort());
+      } finally {
+        await t.db.kysely.updateTable('enterprises').set({ region_code: HAIZHOU_OTHER_TOWN_COMMUNITY }).where('id', '=', moving).execute();
+      }
+    });
+
     it('counts open, overdue and major per child region as the rows say, and lists overdue ones as the domain judges them', async () => {
       const late = await assign(haizhou, await report(haizhou, { enterpriseId: otherTownEnterpriseId }), { deadline: inDays(1) });
       await advance(2 * DAY);
