@@ -46,18 +46,28 @@ export class HazardCountsRepository {
   }
 
   /**
-   * Open, overdue and open-major hazards per community of a subtree: the counters, plus the
-   * hazards whose deadline passed since the last marking (still uncounted, found by one range of
-   * `open_deadline`), so the overdue figure is exact at any moment.
+   * Open, overdue and open-major hazards per child region of a subtree (per `digits` leading digits
+   * of the region code): the counters summed in SQL, plus the hazards whose deadline passed since
+   * the last marking (still uncounted, found by one range of `open_deadline`), so the overdue figure
+   * is exact at any moment. Summed in SQL, a city's few thousand cells come back as a handful of
+   * rows: read as cells, turning them into objects took most of the request (14 of 17 ms at 5,400 cells).
    */
-  async bySubtree(regionCode: string, now: string): Promise<RegionCounts[]> {
+  async bySubtree(regionCode: string, now: string, digits: number): Promise<RegionCounts[]> {
     const prefix = regionPrefix(regionCode);
-    const cells = await this.db
+    // A literal, not a parameter: PostgreSQL takes two parameters in SELECT and GROUP BY for two expressions.
+    const child = sql<string>`substr(region_code, 1, ${sql.lit(digits)})`;
+    const sums = await this.db
       .selectFrom('hazard_counts')
-      .select(['region_code', 'grade', 'overdue', 'n'])
+      .select([
+        child.as('region_code'),
+        sql<number>`sum(n)`.as('open'),
+        sql<number>`sum(case when overdue = 1 then n else 0 end)`.as('overdue'),
+        sql<number>`sum(case when grade = 'major' then n else 0 end)`.as('major'),
+      ])
       .where('region_code', '>=', prefix)
       .where('region_code', '<', `${prefix}~`)
       .where('n', '<>', 0)
+      .groupBy(child)
       .execute();
     // Few rows (those since the last marking), so they are grouped and picked out here: a region
     // range or a GROUP BY region in the query led SQLite to walk the region index over the whole
@@ -65,21 +75,15 @@ export class HazardCountsRepository {
     // lower bound changes no result; it makes the range look narrow enough to SQLite's planner to
     // beat a district's region range.
     const pending = await this.db.selectFrom('hazards').select('region_code').where('open_deadline', '>=', '').where('open_deadline', '<', now).execute();
-    const byRegion = new Map<string, RegionCounts>();
-    const entry = (code: string) => {
-      let found = byRegion.get(code);
-      if (!found) byRegion.set(code, (found = { region_code: code, open: 0, overdue: 0, major: 0 }));
-      return found;
-    };
-    for (const cell of cells) {
-      const e = entry(cell.region_code);
-      const n = Number(cell.n);
-      e.open += n;
-      if (Number(cell.overdue) === 1) e.overdue += n;
-      if (cell.grade === 'major') e.major += n;
+    const byChild = new Map<string, RegionCounts>(sums.map((row) => [row.region_code, { region_code: row.region_code, open: Number(row.open), overdue: Number(row.overdue), major: Number(row.major) }]));
+    for (const row of pending) {
+      if (!row.region_code.startsWith(prefix)) continue;
+      const code = row.region_code.slice(0, digits);
+      const found = byChild.get(code) ?? { region_code: code, open: 0, overdue: 0, major: 0 };
+      found.overdue += 1;
+      byChild.set(code, found);
     }
-    for (const row of pending) if (row.region_code.startsWith(prefix)) entry(row.region_code).overdue += 1;
-    return [...byRegion.values()];
+    return [...byChild.values()];
   }
 
   /** Open hazards past their deadline and not yet counted overdue, oldest deadline first. */

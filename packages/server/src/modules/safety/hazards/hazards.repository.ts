@@ -157,21 +157,23 @@ export class HazardsRepository {
   }
 
   /**
-   * Open, overdue and open-major counts per region code (community), from the maintained counters
-   * or, for one enterprise, by one GROUP BY; callers add them up to child regions.
+   * Open, overdue and open-major counts per child region of a subtree — per `digits` leading digits
+   * of the region code, as `region_code` — from the maintained counters or, for one enterprise, by
+   * one GROUP BY of its hazards.
    */
-  async countsByRegion(regionCode: string, now: string, scope: HazardScope): Promise<RegionCounts[]> {
+  async countsByRegion(regionCode: string, now: string, scope: HazardScope, digits: number): Promise<RegionCounts[]> {
     // The counters are per community; an enterprise officer's few hazards are counted directly.
-    if (scope.onlyEnterpriseId === undefined) return new HazardCountsRepository(this.db).bySubtree(regionCode, now);
+    if (scope.onlyEnterpriseId === undefined) return new HazardCountsRepository(this.db).bySubtree(regionCode, now, digits);
+    const child = sql<string>`substr(hazards.region_code, 1, ${sql.lit(digits)})`;
     const rows = await withScope(inSubtree(this.db.selectFrom('hazards'), regionCode), scope)
       .where('hazards.status', 'in', OPEN_STATUSES)
       .select([
-        'hazards.region_code',
+        child.as('region_code'),
         sql<number>`count(*)`.as('open'),
         sql<number>`sum(case when hazards.deadline < ${now} then 1 else 0 end)`.as('overdue'),
         sql<number>`sum(case when hazards.grade = 'major' then 1 else 0 end)`.as('major'),
       ])
-      .groupBy('hazards.region_code')
+      .groupBy(child)
       .execute();
     return rows.map((row) => ({ region_code: row.region_code, open: Number(row.open), overdue: Number(row.overdue), major: Number(row.major) }));
   }

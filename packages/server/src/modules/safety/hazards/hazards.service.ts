@@ -271,7 +271,7 @@ export class HazardsService {
   async overview(ctx: RequestContext, query: { regionCode?: string }): Promise<HazardOverview> {
     const regionCode = query.regionCode ?? defaultOverviewRegion(ctx);
     const grouping = childGrouping(regionCode);
-    const counts = await new HazardsRepository(ctx.db).countsByRegion(regionCode, ctx.now().toISOString(), hazardScope(ctx));
+    const counts = await new HazardsRepository(ctx.db).countsByRegion(regionCode, ctx.now().toISOString(), hazardScope(ctx), grouping.digits);
     const total = { open: 0, overdue: 0, major: 0 };
     const byChild = new Map<string, typeof total>();
     for (const c of counts) {

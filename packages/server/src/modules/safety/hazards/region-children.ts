@@ -4,18 +4,18 @@ import type { RequestContext } from '../../../http/context.js';
 /**
  * How an overview adds up a subtree by child region: counties under a city, towns under a county,
  * communities under a town (a community is its own only child), cities under a province. Rows are
- * counted per region code in SQL and added up here by the code's leading digits.
+ * counted in SQL per `digits` leading digits of the region code and named here by `childOf`.
  */
-export function childGrouping(regionCode: string): { childOf: (code: string) => string } {
+export function childGrouping(regionCode: string): { digits: number; childOf: (code: string) => string } {
   switch (regionLevel(regionCode)) {
     case 'province':
-      return { childOf: (code) => `${code.slice(0, 4)}00` };
+      return { digits: 4, childOf: (code) => `${code.slice(0, 4)}00` };
     case 'city':
-      return { childOf: (code) => code.slice(0, 6) };
+      return { digits: 6, childOf: (code) => code.slice(0, 6) };
     case 'county':
-      return { childOf: (code) => code.slice(0, 9) };
+      return { digits: 9, childOf: (code) => code.slice(0, 9) };
     default:
-      return { childOf: (code) => code.slice(0, 12) };
+      return { digits: 12, childOf: (code) => code.slice(0, 12) };
   }
 }
 
