@@ -126,11 +126,11 @@ export async function seedPersons(ctx: ScenarioContext): Promise<void> {
   ctx.state.persons = target;
 }
 
-/** The p95 (the figure's value) and p50 of 30 sequential requests after 3 warm-ups. */
-export async function latency(ctx: ScenarioContext, user: string, path: string): Promise<{ p50: number; p95: number }> {
+/** The p95 (the figure's value) and p50 of `times` (30) sequential requests after a checked first one and 3 warm-ups. */
+export async function latency(ctx: ScenarioContext, user: string, path: string, times = 30, warmup = 3): Promise<{ p50: number; p95: number }> {
   const first = await getJson(ctx, user, path);
   if (first.status !== 200) throw new Error(`${path}: ${first.status} ${JSON.stringify(first.body).slice(0, 300)}`);
-  const samples = await timeRepeated(() => getJson(ctx, user, path), 30);
+  const samples = await timeRepeated(() => getJson(ctx, user, path), times, warmup);
   return { p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)) };
 }
 
@@ -166,14 +166,19 @@ export async function analyze(ctx: ScenarioContext): Promise<void> {
 export async function dashboardsScenario(ctx: ScenarioContext): Promise<Figure[]> {
   if (ctx.state.hazards === 0) await seedSafety(ctx);
   await analyze(ctx);
-  progress.start('dashboards: timing', 2);
+  progress.start('dashboards: timing', 3);
   const overview = await latency(ctx, 'leader', '/api/v1/safety/hazard-overview');
   progress.increment();
   const district = await latency(ctx, 'leader', '/api/v1/safety/hazard-overview?regionCode=320703');
+  progress.increment();
+  // 我的待办, the regulators' first page: its counts and most urgent rows read every open hazard of
+  // the ground (seconds at a million), so fewer samples.
+  const inbox = await latency(ctx, 'yingji', '/api/v1/hazards/inbox', 10, 1);
   progress.stop();
   const figures: Figure[] = [
     { scenario: 'dashboards', figure: `GET /safety/hazard-overview (city), ${ctx.state.hazards} hazards, p95 (p50) of 30`, value: overview.p95, p50: overview.p50, unit: 'ms', goal: `${scaleGoal(ctx)}; ≤ 50 ms at scale 10 on SQLite` },
     { scenario: 'dashboards', figure: 'GET /safety/hazard-overview?regionCode=320703 (district with a chemical park), p95 (p50) of 30', value: district.p95, p50: district.p50, unit: 'ms', goal: scaleGoal(ctx) },
+    { scenario: 'dashboards', figure: 'GET /hazards/inbox (我的待办) as yingji (市应急管理局, whole city), p95 (p50) of 10', value: inbox.p95, p50: inbox.p50, unit: 'ms', goal: scaleGoal(ctx) },
   ];
   if (ctx.args.scale >= 10 && ctx.args.db === 'sqlite') figures[0]!.met = overview.p95 <= 50;
   return figures;
