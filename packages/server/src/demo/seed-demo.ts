@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { commonRegion } from '@shoutu/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { AuditService } from '../modules/audit/audit.service.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { UnitsRepository } from '../modules/units/units.repository.js';
+import { newUserRow } from '../modules/users/new-user-row.js';
 import { UsersRepository } from '../modules/users/users.repository.js';
 import { seedDemoPersons } from '../modules/epidemic/persons/persons.demo.js';
 import { seedDemoTracing } from '../modules/epidemic/tracing/tracing.demo.js';
@@ -61,26 +61,19 @@ export async function seedDemo(db: Kysely<Database>, audit: AuditService, passwo
       await units.insert({ id, name: unit.name, kind: 'department', region_code: unit.regionCode, matters: JSON.stringify(unit.matters), member_region_codes: '[]', created_at: at, updated_at: at, version: 1 });
     }
     for (const account of DEMO_ACCOUNTS) {
-      await new UsersRepository(trx).insert({
-        id: randomUUID(),
-        username: account.username,
-        display_name: account.displayName,
-        password_hash: passwordHash,
-        roles: JSON.stringify(account.roles),
-        ground_region_codes: JSON.stringify(account.regionCodes),
-        home_region_code: commonRegion(account.regionCodes)!,
-        department_id: account.department ? unitIds.get(account.department)! : null,
-        enterprise_id: null,
-        must_change_password: 0,
-        disabled: 0,
-        failed_logins: 0,
-        locked_until: null,
-        password_changed_at: at,
-        is_demo: 1,
-        created_at: at,
-        updated_at: at,
-        version: 1,
-      });
+      await new UsersRepository(trx).insert(
+        newUserRow({
+          username: account.username,
+          displayName: account.displayName,
+          passwordHash,
+          roles: account.roles,
+          regionCodes: account.regionCodes,
+          departmentId: account.department ? unitIds.get(account.department)! : null,
+          mustChangePassword: false,
+          isDemo: true,
+          at,
+        }),
+      );
       created.push(account.username);
     }
     await seedDemoEnterprises(trx, unitIds, now, crypto);

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { commonRegion, type Role } from '@shoutu/domain';
+import type { Role } from '@shoutu/domain';
 import type { Db } from '../../db/database.js';
 import { AuditService } from '../audit/audit.service.js';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords.js';
 import { SessionsRepository } from '../auth/sessions.repository.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
+import { newUserRow } from './new-user-row.js';
 import { UsersRepository } from './users.repository.js';
 import { AppError } from '../../http/errors.js';
 
@@ -21,17 +21,11 @@ export async function createUserFromCli(db: Db, input: { username: string; displ
   const found = await new RegionsRepository(db.kysely).byCodes(input.regionCodes);
   if (found.length !== input.regionCodes.length) throw new Error('Unknown region code; run `shoutu regions import --city <code>` first');
   const now = new Date().toISOString();
-  const id = randomUUID();
-  const passwordHash = await hashPassword(input.password);
+  const row = newUserRow({ username: input.username, displayName: input.displayName, passwordHash: await hashPassword(input.password), roles: input.roles, regionCodes: input.regionCodes, mustChangePassword: true, at: now });
   const audit = new AuditService(db.dialect);
   await db.kysely.transaction().execute(async (trx) => {
-    await new UsersRepository(trx).insert({
-      id, username: input.username, display_name: input.displayName, password_hash: passwordHash,
-      roles: JSON.stringify(input.roles), ground_region_codes: JSON.stringify(input.regionCodes), home_region_code: commonRegion(input.regionCodes)!,
-      department_id: null, enterprise_id: null, must_change_password: 1, disabled: 0, failed_logins: 0,
-      locked_until: null, password_changed_at: now, is_demo: 0, created_at: now, updated_at: now, version: 1,
-    });
-    await audit.record(trx, { actor: null, ip: null, now: () => new Date(now) }, { action: 'user.create', actorUsername: 'cli', objectType: 'user', objectId: id, detail: { username: input.username, roles: input.roles } });
+    await new UsersRepository(trx).insert(row);
+    await audit.record(trx, { actor: null, ip: null, now: () => new Date(now) }, { action: 'user.create', actorUsername: 'cli', objectType: 'user', objectId: row.id, detail: { username: input.username, roles: input.roles } });
   });
 }
 

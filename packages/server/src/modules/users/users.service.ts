@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { commonRegion, conflictingAdminRoles, isGroundWithin, type Role } from '@shoutu/domain';
 import type { Static } from 'typebox';
 import type { Kysely } from 'kysely';
@@ -11,6 +10,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords.js';
 import { SessionsRepository } from '../auth/sessions.repository.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
+import { newUserRow } from './new-user-row.js';
 import { UsersRepository, type UserRow } from './users.repository.js';
 import type { CreateUserBody, UpdateUserBody, User } from './users.schema.js';
 
@@ -53,31 +53,18 @@ export class UsersService {
   async create(ctx: RequestContext, body: Static<typeof CreateUserBody>) {
     await this.checkGrant(ctx, body.roles, body.regionCodes);
     assertPasswordPolicy(body.password, body.username);
-    const now = ctx.now().toISOString();
-    const row = {
-      id: randomUUID(),
+    const row = newUserRow({
       username: body.username,
-      display_name: body.displayName,
-      password_hash: await hashPassword(body.password),
-      roles: JSON.stringify(body.roles),
-      ground_region_codes: JSON.stringify(body.regionCodes),
-      home_region_code: commonRegion(body.regionCodes)!,
-      department_id: body.departmentId ?? null,
-      enterprise_id: body.enterpriseId ?? null,
+      displayName: body.displayName,
+      passwordHash: await hashPassword(body.password),
+      roles: body.roles,
+      regionCodes: body.regionCodes,
+      departmentId: body.departmentId ?? null,
+      enterpriseId: body.enterpriseId ?? null,
       // An account set up by an admin must choose its own password at first login (SECURITY.md row 1).
-      must_change_password: 1,
-      disabled: 0,
-      failed_logins: 0,
-      locked_until: null,
-      password_changed_at: now,
-      is_demo: 0,
-      totp_secret_enc: null,
-      totp_last_step: null,
-      totp_enrolled_at: null,
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    };
+      mustChangePassword: true,
+      at: ctx.now().toISOString(),
+    });
     await ctx.db.transaction().execute(async (trx) => {
       // The unique index decides: an account outside the admin's ground is invisible to a lookup here.
       try {
