@@ -20,6 +20,24 @@ const CHEMICAL_TOWNS = ['320703007', '320724101', '320723103'];
 const DAY = 86_400_000;
 const HAZARD_BATCH = 500;
 
+/**
+ * Where the scheduled jobs would have left an open hazard: past its deadline, escalated to the
+ * county a day later and to the city a week after that; awaiting acceptance, due within a few
+ * days of submission and flagged once that has passed.
+ */
+function loopState(status: string, deadline: string | null, now: number, random: () => number): Pick<HazardTable, 'escalation_level' | 'escalated_at' | 'acceptance_due_at' | 'acceptance_overdue_at'> {
+  const state: ReturnType<typeof loopState> = { escalation_level: null, escalated_at: null, acceptance_due_at: null, acceptance_overdue_at: null };
+  if (status === 'closed' || deadline === null) return state;
+  const late = now - Date.parse(deadline);
+  if (late > 8 * DAY) Object.assign(state, { escalation_level: 'city', escalated_at: new Date(Date.parse(deadline) + 8 * DAY).toISOString() });
+  else if (late > DAY) Object.assign(state, { escalation_level: 'county', escalated_at: new Date(Date.parse(deadline) + DAY).toISOString() });
+  if (status === 'awaiting_acceptance') {
+    const due = now + Math.floor((random() * 20 - 15) * DAY);
+    Object.assign(state, { acceptance_due_at: new Date(due).toISOString(), acceptance_overdue_at: due < now ? new Date(due + DAY).toISOString() : null });
+  }
+  return state;
+}
+
 async function seedSafety(ctx: ScenarioContext): Promise<void> {
   const { db } = ctx.env;
   const random = rng(11);
@@ -78,15 +96,16 @@ async function seedSafety(ctx: ScenarioContext): Promise<void> {
         const x = random();
         const status = x < 0.55 ? 'closed' : x < 0.75 ? 'found' : x < 0.92 ? 'rectifying' : 'awaiting_acceptance';
         const found = new Date(now - Math.floor(random() * 365) * DAY).toISOString();
-        const deadline = new Date(Date.parse(found) + 30 * DAY).toISOString();
+        const deadline = status === 'found' ? null : new Date(Date.parse(found) + 30 * DAY).toISOString();
         batch.push({
           id: randomUUID(), region_code: e.region_code, enterprise_id: e.id, inspection_id: null, inspection_item_number: null,
           grade: random() < 0.06 ? 'major' : 'general', source: random() < 0.6 ? 'regulator_inspection' : 'self_inspection',
           description: `基准隐患${j}：安全防护设施缺失`, place: null, photos: '[]', status,
           responsible_unit: null, responsible_person: null, deadline, original_deadline: deadline,
-          pending_extension: null, governance_plan: null, rectification: null, acceptance: null,
+          pending_extension: status === 'rectifying' && random() < 0.03 ? JSON.stringify({ requestedDeadline: new Date(Date.parse(deadline!) + 15 * DAY).toISOString(), reason: '基准延期申请', requestedAt: found }) : null,
+          governance_plan: null, rectification: null, acceptance: null,
           listed_by_unit_id: null, listed_by_unit_name: null, listed_at: null, listing_publication_due_at: null, delisting_publication_due_at: null,
-          escalation_level: null, escalated_at: null, found_at: found, found_by: null, closed_at: status === 'closed' ? deadline : null,
+          ...loopState(status, deadline, now, random), found_at: found, found_by: null, closed_at: status === 'closed' ? deadline : null,
           created_at: found, updated_at: found, version: 1,
         });
       }
@@ -166,19 +185,21 @@ export async function analyze(ctx: ScenarioContext): Promise<void> {
 export async function dashboardsScenario(ctx: ScenarioContext): Promise<Figure[]> {
   if (ctx.state.hazards === 0) await seedSafety(ctx);
   await analyze(ctx);
-  progress.start('dashboards: timing', 3);
+  progress.start('dashboards: timing', 4);
   const overview = await latency(ctx, 'leader', '/api/v1/safety/hazard-overview');
   progress.increment();
   const district = await latency(ctx, 'leader', '/api/v1/safety/hazard-overview?regionCode=320703');
   progress.increment();
-  // 我的待办, the regulators' first page: its counts and most urgent rows read every open hazard of
-  // the ground (seconds at a million), so fewer samples.
-  const inbox = await latency(ctx, 'yingji', '/api/v1/hazards/inbox', 10, 1);
+  // 我的待办, the regulators' first page, for the city and for a district.
+  const inbox = await latency(ctx, 'yingji', '/api/v1/hazards/inbox');
+  progress.increment();
+  const districtInbox = await latency(ctx, 'haizhou', '/api/v1/hazards/inbox');
   progress.stop();
   const figures: Figure[] = [
     { scenario: 'dashboards', figure: `GET /safety/hazard-overview (city), ${ctx.state.hazards} hazards, p95 (p50) of 30`, value: overview.p95, p50: overview.p50, unit: 'ms', goal: `${scaleGoal(ctx)}; ≤ 50 ms at scale 10 on SQLite` },
     { scenario: 'dashboards', figure: 'GET /safety/hazard-overview?regionCode=320703 (district with a chemical park), p95 (p50) of 30', value: district.p95, p50: district.p50, unit: 'ms', goal: scaleGoal(ctx) },
-    { scenario: 'dashboards', figure: 'GET /hazards/inbox (我的待办) as yingji (市应急管理局, whole city), p95 (p50) of 10', value: inbox.p95, p50: inbox.p50, unit: 'ms', goal: scaleGoal(ctx) },
+    { scenario: 'dashboards', figure: 'GET /hazards/inbox (我的待办) as yingji (市应急管理局, whole city), p95 (p50) of 30', value: inbox.p95, p50: inbox.p50, unit: 'ms', goal: scaleGoal(ctx) },
+    { scenario: 'dashboards', figure: 'GET /hazards/inbox (我的待办) as haizhou (海州区, a district), p95 (p50) of 30', value: districtInbox.p95, p50: districtInbox.p50, unit: 'ms', goal: scaleGoal(ctx) },
   ];
   if (ctx.args.scale >= 10 && ctx.args.db === 'sqlite') figures[0]!.met = overview.p95 <= 50;
   return figures;

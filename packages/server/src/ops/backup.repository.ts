@@ -27,6 +27,7 @@ export const BACKUP_TABLES = [
   { table: 'hazards', key: ['id'] },
   { table: 'hazard_events', key: ['id'] },
   { table: 'hazard_counts', key: ['region_code', 'grade', 'overdue'] },
+  { table: 'hazard_inbox_counts', key: ['region_code', 'queue'] },
   { table: 'enforcement_cases', key: ['id'] },
   { table: 'hazard_settings', key: ['region_code'] },
   { table: 'hazard_photos', key: ['id'] },

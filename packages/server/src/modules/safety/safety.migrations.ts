@@ -11,6 +11,7 @@ import { hazardPhotosMigration } from './hazards/hazard-photos.migration.js';
 import { hazardListIndexesMigration } from './hazards/hazards.list-indexes.migration.js';
 import { hazardCountsMigration } from './hazards/hazard-counts.migration.js';
 import { hazardOverdueOrderMigration } from './hazards/hazards.overdue-order.migration.js';
+import { hazardInboxMigration } from './hazards/hazard-inbox.migration.js';
 import { campaignsMigration } from './campaigns/campaigns.migration.js';
 import { enforcementMigration } from './enforcement/enforcement.migration.js';
 
@@ -28,6 +29,7 @@ export function safetyMigrations(dialect: Dialect): Record<string, Migration> {
     '0012-safety-hazard-list-indexes': hazardListIndexesMigration(),
     '0013-safety-hazard-counts': hazardCountsMigration(dialect),
     '0014-safety-hazard-overdue-order': hazardOverdueOrderMigration(),
+    '0015-safety-hazard-inbox': hazardInboxMigration(dialect),
     '0007-safety-campaigns': campaignsMigration(dialect),
     '0008-safety-enforcement': enforcementMigration(dialect),
   };

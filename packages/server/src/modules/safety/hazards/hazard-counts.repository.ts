@@ -1,14 +1,19 @@
 import { regionPrefix, type HazardGrade } from '@shoutu/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import { INBOX_QUEUES, type InboxQueue } from './hazard-inbox.queues.js';
 
-/** What of a hazard decides the counter cell it sits in; `open` false means no cell. */
+/** What of a hazard decides the overview's cell it sits in (`open` false: none) and its inbox queues. */
 export interface CountedState {
   region_code: string;
   grade: HazardGrade;
   open: boolean;
   counted_overdue: number;
+  queues: readonly InboxQueue[];
 }
+
+/** The caller's ground's totals per inbox queue, and its overdue hazards (see `overdueTotal`). */
+export type InboxTotals = Record<InboxQueue, number> & { overdue: number };
 
 export interface RegionCounts {
   region_code: string;
@@ -22,7 +27,8 @@ const cellKey = (s: CountedState) => `${s.region_code}|${s.grade}|${s.counted_ov
 /**
  * `hazard_counts` (grounded by region_code): the open hazards per community, grade and counted
  * overdue, kept in the transaction of every hazard write, so the overview sums a few thousand
- * cells however many hazards there are (decision 0029).
+ * cells however many hazards there are (decision 0029). `hazard_inbox_counts` likewise holds the
+ * hazards per community in each inbox queue (decision 0032).
  */
 export class HazardCountsRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -31,13 +37,25 @@ export class HazardCountsRepository {
   async move(before: CountedState | null, after: CountedState | null): Promise<void> {
     const from = before?.open ? before : null;
     const to = after?.open ? after : null;
-    if (from && to && cellKey(from) === cellKey(to)) return;
-    if (from) await this.add(from, -1);
-    if (to) await this.add(to, 1);
+    if (!(from && to && cellKey(from) === cellKey(to))) {
+      if (from) await this.add(from, -1);
+      if (to) await this.add(to, 1);
+    }
+    const sameRegion = before?.region_code === after?.region_code;
+    for (const queue of before?.queues ?? []) if (!(sameRegion && after!.queues.includes(queue))) await this.addToQueue(before!.region_code, queue, -1);
+    for (const queue of after?.queues ?? []) if (!(sameRegion && before!.queues.includes(queue))) await this.addToQueue(after!.region_code, queue, 1);
+  }
+
+  private async addToQueue(regionCode: string, queue: InboxQueue, n: number): Promise<void> {
+    await this.db
+      .insertInto('hazard_inbox_counts')
+      .values({ region_code: regionCode, queue, n })
+      .onConflict((oc) => oc.columns(['region_code', 'queue']).doUpdateSet((eb) => ({ n: eb('hazard_inbox_counts.n', '+', eb.ref('excluded.n')) })))
+      .execute();
   }
 
   /** Adds `n` (negative to take away) to the cell of this state. */
-  async add(state: CountedState, n: number): Promise<void> {
+  async add(state: Omit<CountedState, 'queues'>, n: number): Promise<void> {
     await this.db
       .insertInto('hazard_counts')
       .values({ region_code: state.region_code, grade: state.grade, overdue: state.counted_overdue, n })
@@ -86,6 +104,22 @@ export class HazardCountsRepository {
     return [...byChild.values()];
   }
 
+  /**
+   * The inbox's counts over the caller's ground: the queues' cells summed in SQL, and the overdue
+   * hazards as the overview counts them (the counted cells plus those past their deadline since
+   * the last marking).
+   */
+  async inboxTotals(now: string): Promise<InboxTotals> {
+    const totals: InboxTotals = { to_decide: 0, to_accept: 0, acceptance_overdue: 0, escalated: 0, overdue: 0 };
+    const queues = await this.db.selectFrom('hazard_inbox_counts').select(['queue', sql<number>`sum(n)`.as('n')]).where('n', '<>', 0).groupBy('queue').execute();
+    for (const row of queues) if (INBOX_QUEUES.includes(row.queue)) totals[row.queue] = Number(row.n);
+    const counted = await this.db.selectFrom('hazard_counts').select(sql<number | null>`sum(n)`.as('n')).where('overdue', '=', 1).where('n', '<>', 0).executeTakeFirstOrThrow();
+    // The same range of `open_deadline` as bySubtree's, for the same reason.
+    const pending = await this.db.selectFrom('hazards').select(sql<number>`count(*)`.as('n')).where('open_deadline', '>=', '').where('open_deadline', '<', now).executeTakeFirstOrThrow();
+    totals.overdue = Number(counted.n ?? 0) + Number(pending.n);
+    return totals;
+  }
+
   /** Open hazards past their deadline and not yet counted overdue, oldest deadline first. */
   dueForMarking(now: string, limit: number) {
     return this.db
@@ -104,8 +138,8 @@ export class HazardCountsRepository {
   }
 
   /**
-   * Recomputes every cell from the hazards (after a bulk load that bypassed the repository, or
-   * to check the counters): open hazards past their deadline are counted overdue at `now`.
+   * Recomputes every cell of both counters from the hazards (after a bulk load that bypassed the
+   * repository, or to check them): open hazards past their deadline are counted overdue at `now`.
    */
   async rebuild(now: string): Promise<void> {
     await this.db.updateTable('hazards').set({ counted_overdue: 0, open_deadline: null }).where('status', '=', 'closed').execute();
@@ -126,6 +160,25 @@ export class HazardCountsRepository {
           .groupBy(['region_code', 'grade', 'counted_overdue']),
       )
       .execute();
+    await this.db.deleteFrom('hazard_inbox_counts').execute();
+    const inQueue = {
+      to_decide: sql<boolean>`status = 'found' or (status = 'rectifying' and pending_extension is not null)`,
+      to_accept: sql<boolean>`status = 'awaiting_acceptance'`,
+      acceptance_overdue: sql<boolean>`status = 'awaiting_acceptance' and acceptance_overdue_at is not null`,
+      escalated: sql<boolean>`status <> 'closed' and escalation_level is not null`,
+    } satisfies Record<InboxQueue, unknown>;
+    for (const queue of INBOX_QUEUES) {
+      await this.db
+        .insertInto('hazard_inbox_counts')
+        .columns(['region_code', 'queue', 'n'])
+        .expression((eb) => eb.selectFrom('hazards').select(['region_code', sql.lit(queue).as('queue'), sql<number>`count(*)`.as('n')]).where(inQueue[queue]).groupBy('region_code'))
+        .execute();
+    }
+  }
+
+  /** Every non-empty inbox cell, for comparing with a recount. */
+  inboxCells() {
+    return this.db.selectFrom('hazard_inbox_counts').selectAll().where('n', '<>', 0).orderBy('region_code').orderBy('queue').execute();
   }
 
   /** Every non-empty cell, for comparing with a recount. */

@@ -1,20 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import type { HazardGrade, HazardStatus } from '@shoutu/domain';
+import type { HazardGrade } from '@shoutu/domain';
 import fc from 'fast-check';
-import { sql } from 'kysely';
+import { sql, type Selectable, type Updateable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnterprise } from '../../../test-support/enterprise-fixtures.js';
 import { createTestApp, DEMO_PASSWORD, ENGINES, type TestApp } from '../../../test-support/harness.js';
 import { markOverdueCounts } from './hazard-counts.marking.js';
 import { HazardCountsRepository } from './hazard-counts.repository.js';
+import { INBOX_QUEUES, inboxQueues } from './hazard-inbox.queues.js';
 import { HazardsRepository } from './hazards.repository.js';
+import type { HazardTable } from './hazards.tables.js';
 
 const COMMUNITIES = ['320706010001', '320706001001', '320703001001'];
 const DAY = 86_400_000;
 
 type Step =
   | { kind: 'report'; community: number; grade: HazardGrade; deadlineDays: number | null }
-  | { kind: 'close' | 'reopen' | 'regrade'; pick: number }
+  | { kind: 'close' | 'reopen' | 'regrade' | 'submit' | 'flag' | 'request' | 'escalate'; pick: number }
   | { kind: 'extend'; pick: number; days: number }
   | { kind: 'wait'; days: number }
   | { kind: 'mark' };
@@ -22,13 +24,37 @@ type Step =
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('report' as const), community: fc.nat(2), grade: fc.constantFrom<HazardGrade>('general', 'major'), deadlineDays: fc.option(fc.integer({ min: -5, max: 10 })) }),
   fc.record({ kind: fc.constantFrom('close' as const, 'reopen' as const, 'regrade' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constantFrom('submit' as const, 'flag' as const, 'request' as const, 'escalate' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('extend' as const), pick: fc.nat(), days: fc.integer({ min: 1, max: 10 }) }),
   fc.record({ kind: fc.constant('wait' as const), days: fc.integer({ min: 1, max: 4 }) }),
   fc.record({ kind: fc.constant('mark' as const) }),
 );
 
-/** The overview's counters (decision 0029) against a recount of the hazards themselves. */
-describe.each(ENGINES)('hazard overview counters on %s', (engine) => {
+/** What a step changes in a hazard, as the service's writes would. */
+function changesOf(kind: Exclude<Step['kind'], 'report' | 'wait' | 'mark'>, h: Selectable<HazardTable>, now: Date, days: number): Updateable<HazardTable> {
+  const at = now.toISOString();
+  switch (kind) {
+    case 'close':
+      return { status: 'closed', closed_at: at };
+    case 'reopen':
+      return { status: 'rectifying', closed_at: null };
+    case 'regrade':
+      return { grade: h.grade === 'major' ? 'general' : 'major' };
+    case 'extend':
+      return { deadline: new Date(Date.parse(h.deadline ?? at) + days * DAY).toISOString() };
+    case 'submit':
+      return { status: 'awaiting_acceptance', pending_extension: null, acceptance_overdue_at: null };
+    case 'flag':
+      return { acceptance_overdue_at: at };
+    case 'request':
+      return { pending_extension: JSON.stringify({ requestedDeadline: new Date(now.getTime() + 30 * DAY).toISOString(), reason: '计数测试', requestedAt: at }) };
+    case 'escalate':
+      return { escalation_level: h.escalation_level === null ? 'county' : 'city', escalated_at: at };
+  }
+}
+
+/** The overview's counters (decision 0029) and the inbox's (decision 0032) against a recount of the hazards themselves. */
+describe.each(ENGINES)('hazard counters on %s', (engine) => {
   let t: TestApp;
   let enterprises: Map<string, string>;
 
@@ -50,6 +76,19 @@ describe.each(ENGINES)('hazard overview counters on %s', (engine) => {
     return rows.rows.map((r) => ({ region_code: r.region_code, open: Number(r.open), overdue: Number(r.overdue), major: Number(r.major) })).sort((a, b) => a.region_code.localeCompare(b.region_code));
   }
 
+  /** The inbox's queues per community, counted from every hazard by the rule itself. */
+  async function recountQueues() {
+    const cells = new Map<string, number>();
+    for (const h of await t.db.kysely.selectFrom('hazards').selectAll().execute()) {
+      for (const queue of inboxQueues(h)) cells.set(`${h.region_code}|${queue}`, (cells.get(`${h.region_code}|${queue}`) ?? 0) + 1);
+    }
+    return [...cells].map(([key, n]) => ({ region_code: key.split('|')[0]!, queue: key.split('|')[1]!, n })).sort((a, b) => a.region_code.localeCompare(b.region_code) || a.queue.localeCompare(b.queue));
+  }
+
+  async function countedQueues() {
+    return (await new HazardCountsRepository(t.db.kysely).inboxCells()).map((c) => ({ region_code: c.region_code, queue: c.queue as string, n: Number(c.n) })).sort((a, b) => a.region_code.localeCompare(b.region_code) || a.queue.localeCompare(b.queue));
+  }
+
   /** Per community (12 digits), or summed per leading digits as an overview of a city or county asks. */
   async function counted(now: string, digits = 12) {
     return (await new HazardCountsRepository(t.db.kysely).bySubtree('320700', now, digits)).filter((r) => r.open > 0 || r.overdue > 0).sort((a, b) => a.region_code.localeCompare(b.region_code));
@@ -65,7 +104,7 @@ describe.each(ENGINES)('hazard overview counters on %s', (engine) => {
     return [...sums.values()].sort((a, b) => a.region_code.localeCompare(b.region_code));
   }
 
-  it('equal a full recount after any series of reports, closures, reopenings, extensions, waits and markings', async () => {
+  it('equal a full recount after any series of reports, closures, reopenings, extensions, submissions, flags, escalations, waits and markings', async () => {
     const ids: string[] = [];
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
@@ -95,30 +134,29 @@ describe.each(ENGINES)('hazard overview counters on %s', (engine) => {
           } else {
             const h = await pick(s.pick);
             if (!h) continue;
-            const changes =
-              s.kind === 'close' ? { status: 'closed' as HazardStatus, closed_at: now.toISOString() }
-              : s.kind === 'reopen' ? { status: 'rectifying' as HazardStatus, closed_at: null }
-              : s.kind === 'regrade' ? { grade: (h.grade === 'major' ? 'general' : 'major') as HazardGrade }
-              : { deadline: new Date(Date.parse(h.deadline ?? now.toISOString()) + (s.kind === 'extend' ? s.days : 0) * DAY).toISOString() };
-            expect(await repo.updateVersioned(h.id, h.version, changes)).toBe(1);
+            expect(await repo.updateVersioned(h.id, h.version, changesOf(s.kind, h, now, s.kind === 'extend' ? s.days : 0))).toBe(1);
           }
         }
         const at = t.clock.now().toISOString();
         const expected = await recount(at);
         expect(await counted(at)).toEqual(expected);
         for (const digits of [6, 9]) expect(await counted(at, digits), `${digits} digits`).toEqual(rolledUp(expected, digits));
+        expect(await countedQueues()).toEqual(await recountQueues());
       }),
       { numRuns: engine === 'sqlite' ? 40 : 15 },
     );
     expect(ids.length).toBeGreaterThan(0);
   });
 
-  it('give the same overview after a rebuild from the hazards', async () => {
+  it('give the same overview and inbox counts after a rebuild from the hazards', async () => {
     const at = t.clock.now().toISOString();
     const before = await counted(at);
+    const queuesBefore = await countedQueues();
     await new HazardCountsRepository(t.db.kysely).rebuild(at);
     expect(await counted(at)).toEqual(before);
     expect(before).toEqual(await recount(at));
+    expect(await countedQueues()).toEqual(queuesBefore);
+    expect(new Set(queuesBefore.map((c) => c.queue))).toEqual(new Set(INBOX_QUEUES));
   });
 
   it('answer GET /safety/hazard-overview with the recounted figures', async () => {

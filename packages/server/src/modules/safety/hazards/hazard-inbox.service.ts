@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../../http/context.js';
 import type { HazardSettingsService } from './hazard-settings.service.js';
-import { HazardInboxRepository, type InboxSection } from './hazard-inbox.repository.js';
+import { HazardInboxRepository, type InboxSectionRows } from './hazard-inbox.repository.js';
 import type { HazardInbox, HazardInboxQuery } from './hazard-inbox.schema.js';
 import { hazardActorOf } from './hazards.policy.js';
 import { presentHazard } from './hazards.present.js';
@@ -20,19 +20,20 @@ export class HazardInboxService {
     const actorKind = hazardActorOf(ctx.actor!).kind;
     const now = ctx.now();
     const repo = new HazardInboxRepository(ctx.db);
-    const scope = hazardScope(ctx);
+    const { onlyEnterpriseId } = hazardScope(ctx);
+    const sections = onlyEnterpriseId !== undefined
+      ? await repo.ofEnterprise(actorKind, onlyEnterpriseId, now.toISOString(), limit)
+      : // An enterprise officer's ground is always one enterprise (hazardActorOf).
+        await repo.ofGround(actorKind === 'regulator' ? 'regulator' : 'other', now.toISOString(), limit);
     const settings = await this.settings.inForce();
-    const section = async (name: InboxSection) => {
-      const { count, flagged, rows } = await repo.section(name, actorKind, now.toISOString(), scope, limit);
-      return { count, flagged, items: rows.map((row) => presentHazard(row, now, settings.for(row.region_code))) };
-    };
-    const [toRectify, toDecide, toAccept, overdue] = [await section('toRectify'), await section('toDecide'), await section('toAccept'), await section('overdue')];
+    const items = (section: InboxSectionRows) => section.rows.map((row) => presentHazard(row, now, settings.for(row.region_code)));
+    const { toRectify, toDecide, toAccept, overdue } = sections;
     return {
       actorKind,
-      toRectify: { count: toRectify.count, items: toRectify.items },
-      toDecide: { count: toDecide.count, items: toDecide.items },
-      toAccept: { count: toAccept.count, acceptanceOverdue: toAccept.flagged, items: toAccept.items },
-      overdue: { count: overdue.count, escalated: overdue.flagged, items: overdue.items },
+      toRectify: { count: toRectify.count, items: items(toRectify) },
+      toDecide: { count: toDecide.count, items: items(toDecide) },
+      toAccept: { count: toAccept.count, acceptanceOverdue: toAccept.flagged, items: items(toAccept) },
+      overdue: { count: overdue.count, escalated: overdue.flagged, items: items(overdue) },
     };
   }
 }

@@ -1,4 +1,6 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../db/schema.js';
 import { createEnterprise, createEnterpriseOfficer, DAY_MS, hazardCalls, type HazardJson } from '../../../test-support/hazard-fixtures.js';
 import { createTestApp, ENGINES, type TestApp } from '../../../test-support/harness.js';
 
@@ -7,7 +9,7 @@ const HAIZHOU_OTHER_TOWN_COMMUNITY = '320706001001';
 
 interface Section {
   count: number;
-  items: Array<HazardJson & { escalation: { level: string } | null }>;
+  items: Array<HazardJson & { escalation: { level: string } | null; foundAt: string }>;
 }
 interface Inbox {
   actorKind: string;
@@ -132,6 +134,43 @@ describe.each(ENGINES)('hazard inbox on %s', (engine) => {
     expect(ids(other.overdue)).not.toContain(late.id);
     expect((await inbox(officer)).overdue.items.map((h) => h.enterpriseId)).toEqual(expect.arrayContaining([ownEnterprise]));
     expect((await inbox(officer)).overdue.items.every((h) => h.enterpriseId === ownEnterprise)).toBe(true);
+  });
+
+  it('shows in each section a prefix of its whole order, and counts what the hazards hold', async () => {
+    // Overdue at every level (to the city, to the county, not yet escalated), so the walks cross levels.
+    const early = await api.assign(haizhou, await api.report(haizhou, ownEnterprise), 1);
+    const late = await api.assign(haizhou, await api.report(haizhou, otherEnterprise), 50);
+    await api.step(officer, await api.assign(haizhou, await api.report(haizhou, ownEnterprise), 30), { action: 'request_extension', newDeadline: api.inDays(40), reason: '设备待更换' });
+    t.clock.advance(5 * DAY_MS);
+    await t.app.scheduler.run('hazards.escalate-overdue');
+    t.clock.advance(40 * DAY_MS);
+    await t.app.scheduler.run('hazards.escalate-overdue');
+    t.clock.advance(6 * DAY_MS);
+    await signIn();
+    const full = await inbox(yingji);
+    const levels = full.overdue.items.map((h) => h.escalation?.level ?? 'none');
+    expect(new Set(levels)).toEqual(new Set(['city', 'county', 'none']));
+    expect(levels.at(-1)).toBe('none');
+    expect(ids(full.overdue)).toEqual(expect.arrayContaining([early.id, late.id]));
+    for (const limit of [1, 2, 3, 5]) {
+      const page = await inbox(yingji, limit);
+      for (const name of ['toDecide', 'toAccept', 'overdue'] as const) expect(ids(page[name]), `${name} limit ${limit}`).toEqual(ids(full[name]).slice(0, limit));
+    }
+    // Found ones wait since they were found, extension requests by their deadline: one merged order.
+    const waitKey = (h: Section['items'][number]) => (h.status === 'found' ? h.foundAt : h.deadline!);
+    const keys = full.toDecide.items.map(waitKey);
+    expect(keys).toEqual([...keys].sort());
+    expect(full.toDecide.items.map((h) => h.status)).toEqual(expect.arrayContaining(['found', 'rectifying']));
+    const now = t.clock.now().toISOString();
+    const inCity = async (condition: (eb: ExpressionBuilder<Database, 'hazards'>) => Expression<SqlBool>) =>
+      Number((await t.db.kysely.selectFrom('hazards').select((eb) => eb.fn.countAll<number>().as('n')).where('region_code', '>=', '3207').where('region_code', '<', '3207~').where(condition).executeTakeFirstOrThrow()).n);
+    const overdue = (eb: ExpressionBuilder<Database, 'hazards'>) => eb.and([eb('status', '<>', 'closed'), eb('deadline', '<', now)]);
+    expect(full.overdue.count).toBe(await inCity(overdue));
+    expect(full.overdue.escalated).toBe(await inCity((eb) => eb.and([overdue(eb), eb('escalation_level', 'is not', null)])));
+    expect(full.overdue.escalated).toBeGreaterThan(0);
+    expect(full.toDecide.count).toBe(await inCity((eb) => eb.or([eb('status', '=', 'found'), eb.and([eb('status', '=', 'rectifying'), eb('pending_extension', 'is not', null)])])));
+    expect(full.toAccept.count).toBe(await inCity((eb) => eb('status', '=', 'awaiting_acceptance')));
+    expect(full.toAccept.acceptanceOverdue).toBe(await inCity((eb) => eb.and([eb('status', '=', 'awaiting_acceptance'), eb('acceptance_overdue_at', 'is not', null)])));
   });
 
   it('gives a grid worker only the overdue hazards of the grid: nothing to accept, decide or rectify', async () => {

@@ -2,6 +2,7 @@ import { HAZARD_STATUSES, regionPrefix, type HazardGrade, type HazardStatus } fr
 import { sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { HazardCountsRepository, type RegionCounts } from './hazard-counts.repository.js';
+import { inboxQueues, type QueueFacts } from './hazard-inbox.queues.js';
 import type { EscalationLevel, HazardEventTable, HazardTable } from './hazards.tables.js';
 
 export type HazardRow = Selectable<HazardTable> & { enterprise_name: string };
@@ -116,11 +117,12 @@ export class HazardsRepository {
     return Number(row.n);
   }
 
-  /** Inserts a hazard and counts it in the overview's cell (same transaction as the caller's). */
+  /** Inserts a hazard and counts it in the overview's cell and its inbox queues (same transaction as the caller's). */
   async insert(row: Insertable<HazardTable>): Promise<void> {
     const open = row.status !== 'closed';
     await this.db.insertInto('hazards').values({ ...row, counted_overdue: 0, open_deadline: open ? (row.deadline ?? null) : null }).execute();
-    await new HazardCountsRepository(this.db).move(null, { region_code: row.region_code, grade: row.grade, open, counted_overdue: 0 });
+    const queues = inboxQueues({ status: row.status, pending_extension: row.pending_extension ?? null, acceptance_overdue_at: row.acceptance_overdue_at ?? null, escalation_level: row.escalation_level ?? null });
+    await new HazardCountsRepository(this.db).move(null, { region_code: row.region_code, grade: row.grade, open, counted_overdue: 0, queues });
   }
 
   async insertEvent(row: Insertable<HazardEventTable>): Promise<void> {
@@ -129,11 +131,16 @@ export class HazardsRepository {
 
   /**
    * Writes only over the version read; 0 when someone else wrote first. Keeps the overview's
-   * counters in step: closing leaves the cells; a new deadline (an extension) is no longer
-   * counted overdue until it passes in turn.
+   * counters in step (closing leaves the cells; a new deadline, an extension, is no longer counted
+   * overdue until it passes in turn) and the inbox's queues.
    */
   async updateVersioned(id: string, version: number, changes: Updateable<HazardTable>): Promise<number> {
-    const before = await this.db.selectFrom('hazards').select(['region_code', 'grade', 'status', 'deadline', 'counted_overdue', 'open_deadline']).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    const before = await this.db
+      .selectFrom('hazards')
+      .select(['region_code', 'grade', 'status', 'deadline', 'counted_overdue', 'open_deadline', 'pending_extension', 'acceptance_overdue_at', 'escalation_level'])
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
     if (!before) return 0;
     const status = changes.status ?? before.status;
     const grade = (changes.grade ?? before.grade) as HazardGrade;
@@ -144,9 +151,10 @@ export class HazardsRepository {
     const result = await this.db.updateTable('hazards').set({ ...changes, ...tracking, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
     const updated = Number(result.numUpdatedRows);
     if (updated === 1) {
+      const after = { ...before, ...changes, status } as QueueFacts;
       await new HazardCountsRepository(this.db).move(
-        { region_code: before.region_code, grade: before.grade, open: before.status !== 'closed', counted_overdue: before.counted_overdue },
-        { region_code: before.region_code, grade, open, counted_overdue: counted },
+        { region_code: before.region_code, grade: before.grade, open: before.status !== 'closed', counted_overdue: before.counted_overdue, queues: inboxQueues(before) },
+        { region_code: before.region_code, grade, open, counted_overdue: counted, queues: inboxQueues(after) },
       );
     }
     return updated;

@@ -1,5 +1,6 @@
 import type { HazardGrade, HazardSource, HazardStatus } from '@shoutu/domain';
 import type { Generated } from 'kysely';
+import type { InboxQueue } from './hazard-inbox.queues.js';
 
 /** How far up an overdue hazard has been escalated: the county-level region, then the city. */
 export type EscalationLevel = 'county' | 'city';
@@ -120,12 +121,20 @@ export interface HazardCountsTable {
   n: number;
 }
 
+/** Hazards per community in each of the regulators' inbox queues (hazard-inbox.queues.ts): 我的待办's counts. */
+export interface HazardInboxCountsTable {
+  region_code: string;
+  queue: InboxQueue;
+  n: number;
+}
+
 export interface HazardTables {
   hazards: HazardTable;
   hazard_events: HazardEventTable;
   hazard_settings: HazardSettingsTable;
   hazard_photos: HazardPhotoTable;
   hazard_counts: HazardCountsTable;
+  hazard_inbox_counts: HazardInboxCountsTable;
 }
 
 export const HAZARD_GROUNDED_TABLES = {
@@ -134,4 +143,5 @@ export const HAZARD_GROUNDED_TABLES = {
   hazard_settings: 'region_code',
   hazard_photos: 'region_code',
   hazard_counts: 'region_code',
+  hazard_inbox_counts: 'region_code',
 } as const;
