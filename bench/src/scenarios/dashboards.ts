@@ -8,6 +8,7 @@ import { HazardCountsRepository } from '@shoutu/server/modules/safety/hazards/ha
 import { EnterprisesRepository } from '@shoutu/server/modules/safety/enterprises/enterprises.repository.js';
 import type { EnterpriseTable } from '@shoutu/server/modules/safety/enterprises/enterprises.tables.js';
 import type { HazardTable } from '@shoutu/server/modules/safety/hazards/hazards.tables.js';
+import type { InspectionTable } from '@shoutu/server/modules/safety/inspections/inspections.tables.js';
 import { communities, creditCode, rng, weightedPicker } from '../data.js';
 import { progress } from '../progress.js';
 import type { Figure } from '../report.js';
@@ -36,6 +37,30 @@ function loopState(status: string, deadline: string | null, now: number, random:
     Object.assign(state, { acceptance_due_at: new Date(due).toISOString(), acceptance_overdue_at: due < now ? new Date(due + DAY).toISOString() : null });
   }
   return state;
+}
+
+/** Scale × 50,000 inspections over the last year, 70 % by regulators, each enterprise's in its community. */
+async function seedInspections(ctx: ScenarioContext, enterprises: Insertable<EnterpriseTable>[], random: () => number): Promise<void> {
+  const count = Math.round(ctx.args.scale * 50_000);
+  const now = Date.now();
+  progress.start('generate: inspections', count);
+  await ctx.env.db.kysely.transaction().execute(async (trx) => {
+    for (let i = 0; i < count; i += HAZARD_BATCH) {
+      const batch: Insertable<InspectionTable>[] = [];
+      for (let j = i; j < Math.min(count, i + HAZARD_BATCH); j += 1) {
+        const e = enterprises[Math.floor(random() * enterprises.length)]!;
+        const at = new Date(now - Math.floor(random() * 365 * DAY)).toISOString();
+        const failed = Math.floor(random() * 3);
+        batch.push({
+          id: randomUUID(), region_code: e.region_code!, enterprise_id: e.id!, template_code: 'general', kind: random() < 0.7 ? 'regulator' : 'self', inspected_at: at,
+          inspector_id: null, inspector_name: '基准检查员', unit_id: null, note: null, item_count: 12, failed_count: failed, campaign_id: null, created_at: at,
+        });
+      }
+      await trx.insertInto('inspections').values(batch).execute();
+      progress.increment(batch.length);
+    }
+  });
+  progress.stop();
 }
 
 async function seedSafety(ctx: ScenarioContext): Promise<void> {
@@ -114,6 +139,7 @@ async function seedSafety(ctx: ScenarioContext): Promise<void> {
     }
   });
   progress.stop();
+  await seedInspections(ctx, enterprises, random);
   // The rows went in around the repository, so the overview's counters are rebuilt from them.
   await new HazardCountsRepository(db.kysely).rebuild(new Date().toISOString());
   ctx.state.hazards += hazardCount;
@@ -213,6 +239,8 @@ export async function listsScenario(ctx: ScenarioContext): Promise<Figure[]> {
     '/api/v1/hazards?status=found&limit=50',
     '/api/v1/hazards?grade=major&limit=50',
     '/api/v1/hazards?overdue=true&limit=50',
+    '/api/v1/inspections?limit=50',
+    '/api/v1/inspections?kind=self&limit=50',
     '/api/v1/persons?category=close_contact&limit=50',
     '/api/v1/persons?category=confirmed&limit=50',
   ];

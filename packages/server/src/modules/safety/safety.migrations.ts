@@ -12,6 +12,7 @@ import { hazardListIndexesMigration } from './hazards/hazards.list-indexes.migra
 import { hazardCountsMigration } from './hazards/hazard-counts.migration.js';
 import { hazardOverdueOrderMigration } from './hazards/hazards.overdue-order.migration.js';
 import { hazardInboxMigration } from './hazards/hazard-inbox.migration.js';
+import { listOrderIndexesMigration } from './list-order-indexes.migration.js';
 import { campaignsMigration } from './campaigns/campaigns.migration.js';
 import { enforcementMigration } from './enforcement/enforcement.migration.js';
 
@@ -30,6 +31,7 @@ export function safetyMigrations(dialect: Dialect): Record<string, Migration> {
     '0013-safety-hazard-counts': hazardCountsMigration(dialect),
     '0014-safety-hazard-overdue-order': hazardOverdueOrderMigration(),
     '0015-safety-hazard-inbox': hazardInboxMigration(dialect),
+    '0016-safety-list-order-indexes': listOrderIndexesMigration(),
     '0007-safety-campaigns': campaignsMigration(dialect),
     '0008-safety-enforcement': enforcementMigration(dialect),
   };

@@ -1,6 +1,7 @@
 import { regionPrefix, type EnforcementMeasureKind, type EnforcementStatus } from '@shoutu/domain';
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import { withEnterpriseNames } from '../enterprises/enterprise-names.repository.js';
 import type { EnforcementCaseTable } from './enforcement.tables.js';
 
 export type EnforcementRow = Selectable<EnforcementCaseTable> & { enterprise_name: string };
@@ -14,36 +15,41 @@ export interface EnforcementFilter {
   measure?: Exclude<EnforcementMeasureKind, 'other'>;
 }
 
-/** The cases' SQL; `enforcement_cases` is grounded, the enterprise's name a grounded join. */
+function withFilter<O>(query: SelectQueryBuilder<Database, 'enforcement_cases', O>, filter: EnforcementFilter) {
+  const prefix = filter.regionCode === undefined ? null : regionPrefix(filter.regionCode);
+  return query
+    .$if(filter.onlyEnterpriseId !== undefined, (q) => q.where('enforcement_cases.enterprise_id', '=', filter.onlyEnterpriseId!))
+    .$if(filter.enterpriseId !== undefined, (q) => q.where('enforcement_cases.enterprise_id', '=', filter.enterpriseId!))
+    .$if(prefix !== null, (q) => q.where('enforcement_cases.region_code', '>=', prefix!).where('enforcement_cases.region_code', '<', `${prefix!}~`))
+    .$if(filter.status !== undefined, (q) => q.where('enforcement_cases.status', '=', filter.status!))
+    .$if(filter.measure === 'fine', (q) => q.where('enforcement_cases.fine_total_yuan', '>', 0))
+    .$if(filter.measure === 'order_rectify', (q) => q.where('enforcement_cases.orders_rectification', '=', 1))
+    .$if(filter.measure === 'suspension', (q) => q.where('enforcement_cases.suspends_production', '=', 1));
+}
+
+/** The cases' SQL; `enforcement_cases` is grounded, and so is the register the enterprise's name comes from. */
 export class EnforcementRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  private select(filter: EnforcementFilter) {
-    const prefix = filter.regionCode === undefined ? null : regionPrefix(filter.regionCode);
-    return this.db
-      .selectFrom('enforcement_cases')
-      .innerJoin('enterprises', 'enterprises.id', 'enforcement_cases.enterprise_id')
-      .selectAll('enforcement_cases')
-      .select('enterprises.name as enterprise_name')
-      .$if(filter.onlyEnterpriseId !== undefined, (q) => q.where('enforcement_cases.enterprise_id', '=', filter.onlyEnterpriseId!))
-      .$if(filter.enterpriseId !== undefined, (q) => q.where('enforcement_cases.enterprise_id', '=', filter.enterpriseId!))
-      .$if(prefix !== null, (q) => q.where('enforcement_cases.region_code', '>=', prefix!).where('enforcement_cases.region_code', '<', `${prefix!}~`))
-      .$if(filter.status !== undefined, (q) => q.where('enforcement_cases.status', '=', filter.status!))
-      .$if(filter.measure === 'fine', (q) => q.where('enforcement_cases.fine_total_yuan', '>', 0))
-      .$if(filter.measure === 'order_rectify', (q) => q.where('enforcement_cases.orders_rectification', '=', 1))
-      .$if(filter.measure === 'suspension', (q) => q.where('enforcement_cases.suspends_production', '=', 1));
+  /** One case with its enterprise's name; none when either lies outside the caller's ground. */
+  async byId(id: string, filter: EnforcementFilter): Promise<EnforcementRow | undefined> {
+    const row = await withFilter(this.db.selectFrom('enforcement_cases').selectAll('enforcement_cases'), filter).where('enforcement_cases.id', '=', id).executeTakeFirst();
+    return row ? (await withEnterpriseNames(this.db, [row]))[0] : undefined;
   }
 
-  byId(id: string, filter: EnforcementFilter): Promise<EnforcementRow | undefined> {
-    return this.select(filter).where('enforcement_cases.id', '=', id).executeTakeFirst();
-  }
-
-  /** Newest first. */
-  list(filter: EnforcementFilter, page: { limit: number; after?: [string, string] }): Promise<EnforcementRow[]> {
-    let query = this.select(filter).orderBy('enforcement_cases.created_at', 'desc').orderBy('enforcement_cases.id', 'desc').limit(page.limit);
+  /**
+   * A page of cases, newest first; `after` is the (created_at, id) of the last row of the page
+   * before. The page is read alone, the enterprises' names after (`withEnterpriseNames`), and the
+   * cursor is one row-value range of the (…, created_at, id) indexes.
+   */
+  list(filter: EnforcementFilter, page: { limit: number; after?: [string, string] }): Promise<Selectable<EnforcementCaseTable>[]> {
+    let query = withFilter(this.db.selectFrom('enforcement_cases').selectAll('enforcement_cases'), filter)
+      .orderBy('enforcement_cases.created_at', 'desc')
+      .orderBy('enforcement_cases.id', 'desc')
+      .limit(page.limit);
     if (page.after) {
       const [createdAt, id] = page.after;
-      query = query.where((eb) => eb.or([eb('enforcement_cases.created_at', '<', createdAt), eb.and([eb('enforcement_cases.created_at', '=', createdAt), eb('enforcement_cases.id', '<', id)])]));
+      query = query.where(({ eb, refTuple, tuple }) => eb(refTuple('enforcement_cases.created_at', 'enforcement_cases.id'), '<', tuple(createdAt, id)));
     }
     return query.execute();
   }

@@ -4,6 +4,7 @@ import type { RequestContext } from '../../../http/context.js';
 import { AppError, fieldError, invalid, notFound, type FieldError, type FieldErrorCode } from '../../../http/errors.js';
 import { decodeCursor, encodeCursor } from '../../../http/pagination.js';
 import type { AuditService } from '../../audit/audit.service.js';
+import { withEnterpriseNames } from '../enterprises/enterprise-names.repository.js';
 import { enterpriseScope } from '../enterprises/enterprises.service.js';
 import type { EnterpriseLookup } from '../hazards/enterprise-lookup.js';
 import { EnforcementRepository, type EnforcementFilter, type EnforcementRow } from './enforcement.repository.js';
@@ -105,8 +106,10 @@ export class EnforcementService {
     };
     const rows = await new EnforcementRepository(ctx.db).list(filter, { limit: limit + 1, ...(after ? { after } : {}) });
     const page = rows.slice(0, limit);
+    // The cursor follows the cases read, also when one of them is left out for its enterprise.
     const last = page[page.length - 1];
-    return { items: page.map(present), nextCursor: rows.length > limit && last ? encodeCursor([last.created_at, last.id]) : null };
+    const named = await withEnterpriseNames(ctx.db, page);
+    return { items: named.map(present), nextCursor: rows.length > limit && last ? encodeCursor([last.created_at, last.id]) : null };
   }
 
   async get(ctx: RequestContext, id: string): Promise<EnforcementCase> {

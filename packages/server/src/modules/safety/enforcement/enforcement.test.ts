@@ -141,6 +141,32 @@ describe.each(ENGINES)('enforcement on %s', (engine) => {
     expectProblem(await call(officer, 'PATCH', `/enforcement-cases/${own.id}`, { version: own.version, status: 'closed' }), 403, 'forbidden');
   });
 
+  it('pages newest first by time and id: pages of one or two give the single page of 200, filtered or not', async () => {
+    // The test clock stands still, so these are created at the same instant: the id orders them.
+    for (let i = 0; i < 3; i += 1) await open(haizhou, decided({ caseNumber: `（海）应急罚〔2026〕${10 + i}号` }));
+    await open(haizhou, { enterpriseId: neighbourId });
+    type Page = { items: Array<{ id: string; status: string; createdAt: string }>; nextCursor: string | null };
+    const all = async (query: string, limit: number) => {
+      const seen: Page['items'] = [];
+      let cursor: string | null = null;
+      do {
+        const page = (await call(haizhou, 'GET', `/enforcement-cases?limit=${limit}${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json() as Page;
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    for (const query of ['', '&status=decided', `&enterpriseId=${neighbourId}`]) {
+      const one = await all(query, 200);
+      expect(one.length, query).toBeGreaterThan(0);
+      expect(await all(query, 1), query).toEqual(one);
+      expect(await all(query, 2), query).toEqual(one);
+      const order = one.map((c) => `${c.createdAt} ${c.id}`);
+      expect(order, query).toEqual([...order].sort().reverse());
+    }
+    expect(new Set((await all('', 200)).map((c) => c.createdAt)).size).toBeLessThan((await all('', 200)).length);
+  });
+
   it('keeps a district’s cases from another district: 404, never listed, no writes across', async () => {
     const own = await open(haizhou, decided());
     expectProblem(await call(lianyun, 'GET', `/enforcement-cases/${own.id}`), 404, 'not_found');

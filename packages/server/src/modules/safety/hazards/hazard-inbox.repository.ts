@@ -1,7 +1,8 @@
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { HazardCountsRepository } from './hazard-counts.repository.js';
-import { HazardsRepository, OPEN_STATUSES, type HazardRow } from './hazards.repository.js';
+import { withEnterpriseNames } from '../enterprises/enterprise-names.repository.js';
+import { OPEN_STATUSES, type HazardRow } from './hazards.repository.js';
 import type { EscalationLevel, HazardTable } from './hazards.tables.js';
 
 /** The inbox's sections (我的待办): what waits on the caller, as a condition on `hazards`. */
@@ -159,8 +160,8 @@ export class HazardInboxRepository {
     return this.db.selectFrom('hazards').selectAll('hazards').where('hazards.status', '=', 'awaiting_acceptance').orderBy('hazards.acceptance_due_at').orderBy('hazards.id').limit(limit).execute();
   }
 
-  /** The enterprises' names come after, by id: joined, the sort or walk would read the register too (see `HazardsRepository.list`). */
+  /** The enterprises' names come after, by id: joined, the walk would read the register too. */
   private named(rows: Row[]): Promise<HazardRow[]> {
-    return new HazardsRepository(this.db).withEnterpriseNames(rows);
+    return withEnterpriseNames(this.db, rows);
   }
 }

@@ -77,10 +77,7 @@ export class HazardsRepository {
   /**
    * A page of the list's hazards: newest first, or longest overdue first (deadline, id) when only
    * overdue hazards are asked for. `after` is the (found_at | deadline, id) of the last row of the
-   * page before. The enterprises' names come after, for the page's rows (`withEnterpriseNames`):
-   * joined in this statement, SQLite built a Bloom filter over the whole grounded register for
-   * every unfiltered or overdue page (its planner expects the scan to run to the end, not to stop at
-   * the limit), 14–17 ms at 50,000 enterprises and growing with them.
+   * page before. The enterprises' names come after, for the page's rows (`withEnterpriseNames`).
    */
   list(filter: HazardFilter, page: { limit: number; after?: [string, string] }): Promise<Selectable<HazardTable>[]> {
     const [column, direction] = listOrder(filter);
@@ -95,21 +92,6 @@ export class HazardsRepository {
       query = query.where(({ eb, refTuple, tuple }) => eb(refTuple(column, 'hazards.id'), direction === 'desc' ? '<' : '>', tuple(value, id)));
     }
     return query.execute();
-  }
-
-  /**
-   * The rows with their enterprise's name, in their order; a row whose enterprise lies outside the
-   * caller's ground is left out, as the join on the (grounded) register of `byId` leaves it out.
-   */
-  async withEnterpriseNames(rows: Selectable<HazardTable>[]): Promise<HazardRow[]> {
-    if (rows.length === 0) return [];
-    const ids = [...new Set(rows.map((row) => row.enterprise_id))];
-    const enterprises = await this.db.selectFrom('enterprises').select(['id', 'name']).where('id', 'in', ids).execute();
-    const names = new Map(enterprises.map((enterprise) => [enterprise.id, enterprise.name]));
-    return rows.flatMap((row) => {
-      const name = names.get(row.enterprise_id);
-      return name === undefined ? [] : [{ ...row, enterprise_name: name }];
-    });
   }
 
   async count(filter: HazardFilter): Promise<number> {

@@ -22,6 +22,7 @@ import type { Services } from '../../../services.js';
 import type { AuditService } from '../../audit/audit.service.js';
 import { RegionsRepository } from '../../regions/regions.repository.js';
 import { UnitsService } from '../../units/units.service.js';
+import { withEnterpriseNames } from '../enterprises/enterprise-names.repository.js';
 import { enterpriseScope, EnterprisesService } from '../enterprises/enterprises.service.js';
 import { IndustrySupervisionService } from '../industries/industry-supervision.service.js';
 import { EnterpriseLookup, type EnterpriseRef } from './enterprise-lookup.js';
@@ -101,7 +102,7 @@ export class HazardsService {
     const page = scanned.slice(0, limit);
     // The cursor follows the hazards read, also when one of them is left out for its enterprise.
     const last = page[page.length - 1];
-    const rows = await repo.withEnterpriseNames(page);
+    const rows = await withEnterpriseNames(ctx.db, page);
     const settings = await this.settings.inForce();
     // An overdue hazard always has a deadline.
     const cursor = last && scanned.length > limit ? encodeCursor([listOrder(filter)[0] === 'hazards.deadline' ? last.deadline! : last.found_at, last.id]) : null;

@@ -1,6 +1,7 @@
 import { regionPrefix } from '@shoutu/domain';
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import { withEnterpriseNames } from '../enterprises/enterprise-names.repository.js';
 import type { InspectionItemTable, InspectionKind, InspectionTable } from './inspections.tables.js';
 
 export type InspectionRow = Selectable<InspectionTable> & { enterprise_name: string };
@@ -13,33 +14,37 @@ export interface InspectionFilter {
   campaignId?: string;
 }
 
-/** Inspections' SQL; `inspections` and `inspection_items` are grounded, the enterprise's name is a grounded join. */
+function withFilter<O>(query: SelectQueryBuilder<Database, 'inspections', O>, filter: InspectionFilter) {
+  const prefix = filter.regionCode === undefined ? null : regionPrefix(filter.regionCode);
+  return query
+    .$if(filter.onlyEnterpriseId !== undefined, (q) => q.where('inspections.enterprise_id', '=', filter.onlyEnterpriseId!))
+    .$if(filter.enterpriseId !== undefined, (q) => q.where('inspections.enterprise_id', '=', filter.enterpriseId!))
+    .$if(prefix !== null, (q) => q.where('inspections.region_code', '>=', prefix!).where('inspections.region_code', '<', `${prefix!}~`))
+    .$if(filter.kind !== undefined, (q) => q.where('inspections.kind', '=', filter.kind!))
+    .$if(filter.campaignId !== undefined, (q) => q.where('inspections.campaign_id', '=', filter.campaignId!));
+}
+
+/** Inspections' SQL; `inspections` and `inspection_items` are grounded, and so is the register the enterprise's name comes from. */
 export class InspectionsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  private selectInspections(filter: InspectionFilter) {
-    const prefix = filter.regionCode === undefined ? null : regionPrefix(filter.regionCode);
-    return this.db
-      .selectFrom('inspections')
-      .innerJoin('enterprises', 'enterprises.id', 'inspections.enterprise_id')
-      .selectAll('inspections')
-      .select('enterprises.name as enterprise_name')
-      .$if(filter.onlyEnterpriseId !== undefined, (q) => q.where('inspections.enterprise_id', '=', filter.onlyEnterpriseId!))
-      .$if(filter.enterpriseId !== undefined, (q) => q.where('inspections.enterprise_id', '=', filter.enterpriseId!))
-      .$if(prefix !== null, (q) => q.where('inspections.region_code', '>=', prefix!).where('inspections.region_code', '<', `${prefix!}~`))
-      .$if(filter.kind !== undefined, (q) => q.where('inspections.kind', '=', filter.kind!))
-      .$if(filter.campaignId !== undefined, (q) => q.where('inspections.campaign_id', '=', filter.campaignId!));
+  /** One inspection with its enterprise's name; none when either lies outside the caller's ground. */
+  async byId(id: string, filter: InspectionFilter): Promise<InspectionRow | undefined> {
+    const row = await withFilter(this.db.selectFrom('inspections').selectAll('inspections'), filter).where('inspections.id', '=', id).executeTakeFirst();
+    return row ? (await withEnterpriseNames(this.db, [row]))[0] : undefined;
   }
 
-  byId(id: string, filter: InspectionFilter): Promise<InspectionRow | undefined> {
-    return this.selectInspections(filter).where('inspections.id', '=', id).executeTakeFirst();
-  }
-
-  list(filter: InspectionFilter, page: { limit: number; after?: [string, string] }): Promise<InspectionRow[]> {
-    let query = this.selectInspections(filter).orderBy('inspections.inspected_at', 'desc').orderBy('inspections.id', 'desc').limit(page.limit);
+  /**
+   * A page of inspections, newest first; `after` is the (inspected_at, id) of the last row of the
+   * page before. The page is read alone, the enterprises' names after (`withEnterpriseNames`), and
+   * the cursor is one row-value range of the (…, inspected_at, id) indexes: the equivalent OR made
+   * the database walk every row before the cursor.
+   */
+  list(filter: InspectionFilter, page: { limit: number; after?: [string, string] }): Promise<Selectable<InspectionTable>[]> {
+    let query = withFilter(this.db.selectFrom('inspections').selectAll('inspections'), filter).orderBy('inspections.inspected_at', 'desc').orderBy('inspections.id', 'desc').limit(page.limit);
     if (page.after) {
       const [inspectedAt, id] = page.after;
-      query = query.where((eb) => eb.or([eb('inspections.inspected_at', '<', inspectedAt), eb.and([eb('inspections.inspected_at', '=', inspectedAt), eb('inspections.id', '<', id)])]));
+      query = query.where(({ eb, refTuple, tuple }) => eb(refTuple('inspections.inspected_at', 'inspections.id'), '<', tuple(inspectedAt, id)));
     }
     return query.execute();
   }

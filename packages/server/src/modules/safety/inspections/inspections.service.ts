@@ -5,6 +5,7 @@ import { AppError, fieldError, forbidden, invalid, notFound, type FieldError } f
 import { decodeCursor, encodeCursor } from '../../../http/pagination.js';
 import type { AuditService } from '../../audit/audit.service.js';
 import type { CampaignsService } from '../campaigns/campaigns.service.js';
+import { withEnterpriseNames } from '../enterprises/enterprise-names.repository.js';
 import type { EnterpriseLookup, EnterpriseRef } from '../hazards/enterprise-lookup.js';
 import { mayRecordInspection } from '../hazards/hazards.policy.js';
 import type { HazardDetail } from '../hazards/hazards.schema.js';
@@ -83,8 +84,10 @@ export class InspectionsService {
       { limit: limit + 1, ...(after ? { after } : {}) },
     );
     const page = rows.slice(0, limit);
+    // The cursor follows the inspections read, also when one of them is left out for its enterprise.
     const last = page[page.length - 1];
-    return { items: page.map(summary), nextCursor: rows.length > limit && last ? encodeCursor([last.inspected_at, last.id]) : null };
+    const named = await withEnterpriseNames(ctx.db, page);
+    return { items: named.map(summary), nextCursor: rows.length > limit && last ? encodeCursor([last.inspected_at, last.id]) : null };
   }
 
   async get(ctx: RequestContext, id: string): Promise<Inspection> {

@@ -155,6 +155,50 @@ describe.each(ENGINES)('inspections on %s', (engine) => {
     expect(await countInspections()).toBe(before);
   });
 
+  it('pages newest first by time and id: pages of one or two give the single page of 200, for every kind and for one', async () => {
+    const sameTime = new Date(t.clock.now().getTime() - 7_200_000).toISOString();
+    for (let i = 0; i < 3; i += 1) await record(haizhou, { inspectedAt: sameTime });
+    await record(officer, { kind: 'self', templateCode: 'general', items: results(GENERAL_CHECKLIST), inspectedAt: sameTime });
+    type Page = { items: Array<{ id: string; kind: string; inspectedAt: string }>; nextCursor: string | null };
+    const all = async (query: string, limit: number) => {
+      const seen: Page['items'] = [];
+      let cursor: string | null = null;
+      do {
+        const page = (await call(haizhou, 'GET', `/inspections?limit=${limit}${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json() as Page;
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    for (const query of ['', '&kind=regulator', '&kind=self']) {
+      const one = await all(query, 200);
+      expect(one.length, query).toBeGreaterThan(0);
+      expect(await all(query, 1), query).toEqual(one);
+      expect(await all(query, 2), query).toEqual(one);
+      const order = one.map((i) => [new Date(i.inspectedAt).toISOString(), i.id].join(' '));
+      expect(order, query).toEqual([...order].sort().reverse());
+    }
+    expect((await all('', 200)).filter((i) => new Date(i.inspectedAt).toISOString() === sameTime)).toHaveLength(4);
+  });
+
+  it('leaves out an inspection whose enterprise has moved out of the ground, and pages on past it', async () => {
+    const moving = await createEnterprise(HAIZHOU_COMMUNITY);
+    const recorded = await record(haizhou, { enterpriseId: moving, inspectedAt: t.clock.now().toISOString() });
+    await t.db.kysely.updateTable('enterprises').set({ region_code: LIANYUN_COMMUNITY }).where('id', '=', moving).execute();
+    try {
+      // The newest inspection, so the first page of one row holds only it: empty, with a cursor on.
+      const first = (await call(haizhou, 'GET', '/inspections?limit=1')).json() as { items: Array<{ id: string }>; nextCursor: string | null };
+      expect(first.items).toEqual([]);
+      expect(first.nextCursor).not.toBeNull();
+      const next = (await call(haizhou, 'GET', `/inspections?limit=200&cursor=${encodeURIComponent(first.nextCursor!)}`)).json() as { items: Array<{ id: string }> };
+      expect(next.items.length).toBeGreaterThan(0);
+      expect(next.items.map((i) => i.id)).not.toContain(recorded.id);
+      expectProblem(await call(haizhou, 'GET', `/inspections/${recorded.id}`), 404, 'not_found');
+    } finally {
+      await t.db.kysely.updateTable('enterprises').set({ region_code: HAIZHOU_COMMUNITY }).where('id', '=', moving).execute();
+    }
+  });
+
   it('gives a district officer of another district 404 on the inspection and its items, and none in the list', async () => {
     const recorded = await record(haizhou, { items: results(CHEMICAL_MAJOR_HAZARD_CRITERIA_2017, { 12: '未设可燃气体报警' }) });
     expectProblem(await call(lianyun, 'GET', `/inspections/${recorded.id}`), 404, 'not_found');
