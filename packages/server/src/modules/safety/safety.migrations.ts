@@ -13,6 +13,7 @@ import { hazardCountsMigration } from './hazards/hazard-counts.migration.js';
 import { hazardOverdueOrderMigration } from './hazards/hazards.overdue-order.migration.js';
 import { hazardInboxMigration } from './hazards/hazard-inbox.migration.js';
 import { listOrderIndexesMigration } from './list-order-indexes.migration.js';
+import { hazardJobIndexesMigration } from './hazards/hazards.job-indexes.migration.js';
 import { campaignsMigration } from './campaigns/campaigns.migration.js';
 import { enforcementMigration } from './enforcement/enforcement.migration.js';
 
@@ -32,6 +33,7 @@ export function safetyMigrations(dialect: Dialect): Record<string, Migration> {
     '0014-safety-hazard-overdue-order': hazardOverdueOrderMigration(),
     '0015-safety-hazard-inbox': hazardInboxMigration(dialect),
     '0016-safety-list-order-indexes': listOrderIndexesMigration(),
+    '0017-safety-hazard-job-indexes': hazardJobIndexesMigration(),
     '0007-safety-campaigns': campaignsMigration(dialect),
     '0008-safety-enforcement': enforcementMigration(dialect),
   };

@@ -12,7 +12,7 @@ export interface CountedState {
   queues: readonly InboxQueue[];
 }
 
-/** The caller's ground's totals per inbox queue, and its overdue hazards (see `overdueTotal`). */
+/** The caller's ground's totals per inbox queue, and its overdue hazards (see `inboxTotals`). */
 export type InboxTotals = Record<InboxQueue, number> & { overdue: number };
 
 export interface RegionCounts {

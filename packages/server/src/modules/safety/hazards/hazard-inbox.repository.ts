@@ -30,7 +30,7 @@ const ESCALATION_ORDER: (EscalationLevel | null)[] = ['city', 'county', null];
 
 /** What waits for the decision of a regulator sorts by how long it has waited: found, since it was found; an extension request, by its deadline. */
 const decisionKey = (row: Row) => (row.status === 'found' ? row.found_at : (row.deadline ?? row.found_at));
-/** As the databases compare ISO times and ids (code points), not as a locale would. */
+/** In code points, as the databases order ISO times and UUIDs (a locale could order them otherwise). */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**

@@ -391,6 +391,7 @@ describe.each(ENGINES)('hazard governance on %s', (engine) => {
       const late = await assign(haizhou, await report(haizhou), { deadline: inDays(1) });
       const onTime = await assign(haizhou, await report(haizhou), { deadline: inDays(30) });
       await advance(2 * DAY);
+      const auditBefore = await t.db.kysely.selectFrom('audit_log').select('seq').orderBy('seq').execute();
       const first = await call(haizhou, 'POST', '/safety/hazards/escalate');
       expect(first.statusCode, first.body).toBe(200);
       expect(first.json().toCounty).toBeGreaterThan(0);
@@ -401,11 +402,16 @@ describe.each(ENGINES)('hazard governance on %s', (engine) => {
 
       expect((await call(haizhou, 'POST', '/safety/hazards/escalate')).json()).toEqual({ escalated: 0, toCounty: 0, toCity: 0 });
       await advance(CITY_ESCALATION_AFTER_DAYS * DAY);
-      expect((await call(haizhou, 'POST', '/safety/hazards/escalate')).json().toCity).toBeGreaterThan(0);
+      const third = (await call(haizhou, 'POST', '/safety/hazards/escalate')).json() as { toCounty: number; toCity: number };
+      expect(third.toCity).toBeGreaterThan(0);
       const city = (await call(haizhou, 'GET', `/hazards/${late.id}`)).json() as HazardBody;
       expect(city.escalation!.level).toBe('city');
       expect(city.events.at(-1)).toMatchObject({ type: 'escalated', payload: { level: 'city', escalatedTo: '320700' } });
-      expect((await t.db.kysely.selectFrom('audit_log').select('seq').where('action', '=', 'hazard.escalate').execute()).length).toBe(2);
+      // One audit row per batch written (a run writes one batch per level it escalates from), and together they hold every step.
+      const audited = await t.db.kysely.selectFrom('audit_log').select('detail').where('action', '=', 'hazard.escalate').where('seq', '>', auditBefore.at(-1)?.seq ?? 0).execute();
+      const steps = audited.map((row) => JSON.parse(row.detail!) as { toCounty: number; toCity: number });
+      expect(steps.every((step) => step.toCounty + step.toCity > 0)).toBe(true);
+      expect(steps.reduce((sum, step) => ({ toCounty: sum.toCounty + step.toCounty, toCity: sum.toCity + step.toCity }), { toCounty: 0, toCity: 0 })).toEqual({ toCounty: first.json().toCounty + third.toCounty, toCity: third.toCity });
     });
 
     it('escalates only within the caller’s ground', async () => {
