@@ -19,7 +19,7 @@ import { getJson, type ScenarioContext } from './context.js';
 /** Towns of the chemical parks (徐圩 / 石化基地, 堆沟港 / 灌南化工园区, 燕尾港 / 灌云临港产业区). */
 const CHEMICAL_TOWNS = ['320703007', '320724101', '320723103'];
 const DAY = 86_400_000;
-const HAZARD_BATCH = 500;
+const INSERT_BATCH = 500;
 
 /**
  * Where the scheduled jobs would have left an open hazard: past its deadline, escalated to the
@@ -45,9 +45,9 @@ async function seedInspections(ctx: ScenarioContext, enterprises: Insertable<Ent
   const now = Date.now();
   progress.start('generate: inspections', count);
   await ctx.env.db.kysely.transaction().execute(async (trx) => {
-    for (let i = 0; i < count; i += HAZARD_BATCH) {
+    for (let i = 0; i < count; i += INSERT_BATCH) {
       const batch: Insertable<InspectionTable>[] = [];
-      for (let j = i; j < Math.min(count, i + HAZARD_BATCH); j += 1) {
+      for (let j = i; j < Math.min(count, i + INSERT_BATCH); j += 1) {
         const e = enterprises[Math.floor(random() * enterprises.length)]!;
         const at = new Date(now - Math.floor(random() * 365 * DAY)).toISOString();
         const failed = Math.floor(random() * 3);
@@ -114,9 +114,9 @@ async function seedSafety(ctx: ScenarioContext): Promise<void> {
   const now = Date.now();
   progress.start('generate: hazards', hazardCount);
   await db.kysely.transaction().execute(async (trx) => {
-    for (let i = 0; i < hazardCount; i += HAZARD_BATCH) {
+    for (let i = 0; i < hazardCount; i += INSERT_BATCH) {
       const batch: Insertable<HazardTable>[] = [];
-      for (let j = i; j < Math.min(hazardCount, i + HAZARD_BATCH); j += 1) {
+      for (let j = i; j < Math.min(hazardCount, i + INSERT_BATCH); j += 1) {
         const e = pickEnterprise();
         const x = random();
         const status = x < 0.55 ? 'closed' : x < 0.75 ? 'found' : x < 0.92 ? 'rectifying' : 'awaiting_acceptance';

@@ -391,7 +391,7 @@ describe.each(ENGINES)('hazard governance on %s', (engine) => {
       const late = await assign(haizhou, await report(haizhou), { deadline: inDays(1) });
       const onTime = await assign(haizhou, await report(haizhou), { deadline: inDays(30) });
       await advance(2 * DAY);
-      const auditBefore = await t.db.kysely.selectFrom('audit_log').select('seq').orderBy('seq').execute();
+      const { last: auditBefore } = await t.db.kysely.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('last')).executeTakeFirstOrThrow();
       const first = await call(haizhou, 'POST', '/safety/hazards/escalate');
       expect(first.statusCode, first.body).toBe(200);
       expect(first.json().toCounty).toBeGreaterThan(0);
@@ -408,7 +408,7 @@ describe.each(ENGINES)('hazard governance on %s', (engine) => {
       expect(city.escalation!.level).toBe('city');
       expect(city.events.at(-1)).toMatchObject({ type: 'escalated', payload: { level: 'city', escalatedTo: '320700' } });
       // One audit row per batch written (a run writes one batch per level it escalates from), and together they hold every step.
-      const audited = await t.db.kysely.selectFrom('audit_log').select('detail').where('action', '=', 'hazard.escalate').where('seq', '>', auditBefore.at(-1)?.seq ?? 0).execute();
+      const audited = await t.db.kysely.selectFrom('audit_log').select('detail').where('action', '=', 'hazard.escalate').where('seq', '>', Number(auditBefore ?? 0)).execute();
       const steps = audited.map((row) => JSON.parse(row.detail!) as { toCounty: number; toCity: number });
       expect(steps.every((step) => step.toCounty + step.toCity > 0)).toBe(true);
       expect(steps.reduce((sum, step) => ({ toCounty: sum.toCounty + step.toCounty, toCity: sum.toCity + step.toCity }), { toCounty: 0, toCity: 0 })).toEqual({ toCounty: first.json().toCounty + third.toCounty, toCity: third.toCity });
