@@ -5,6 +5,7 @@ import { personsMigration } from './persons/persons.migration.js';
 import { placesTokensMigration } from './places-tokens.migration.js';
 import { retentionMigration } from './retention/retention.migration.js';
 import { tracingMigration } from './tracing/tracing.migration.js';
+import { travelLogOrderMigration } from './travel/travel.log-order.migration.js';
 
 /** Migrations of the epidemic capability, named '<NNNN>-epidemic-<what>' so they sort after the foundation's. */
 export function epidemicMigrations(dialect: Dialect): Record<string, Migration> {
@@ -14,5 +15,6 @@ export function epidemicMigrations(dialect: Dialect): Record<string, Migration> 
     '0006-epidemic-retention': retentionMigration(dialect),
     '0004-epidemic-dashboard-counters': dashboardMigration(dialect),
     '0005-epidemic-places-tokens': placesTokensMigration(dialect),
+    '0018-epidemic-travel-log-order': travelLogOrderMigration(),
   };
 }

@@ -42,7 +42,7 @@ export class ExportsRepository {
     if (filter.status !== undefined) query = query.where('status', '=', filter.status);
     if (filter.after) {
       const [createdAt, id] = filter.after;
-      query = query.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
+      query = query.where(({ eb, refTuple, tuple }) => eb(refTuple('created_at', 'id'), '<', tuple(createdAt, id)));
     }
     return query.execute();
   }

@@ -9,7 +9,7 @@ export class UnitsRepository {
     let query = this.db.selectFrom('units').selectAll().orderBy('name').orderBy('id').limit(options.limit);
     if (options.after) {
       const [name, id] = options.after;
-      query = query.where((eb) => eb.or([eb('name', '>', name), eb.and([eb('name', '=', name), eb('id', '>', id)])]));
+      query = query.where(({ eb, refTuple, tuple }) => eb(refTuple('name', 'id'), '>', tuple(name, id)));
     }
     return query.execute();
   }

@@ -28,7 +28,7 @@ export class CheckpointsRepository {
     let query = this.db.selectFrom('arrivals').selectAll().where('checkpoint_id', '=', checkpointId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit);
     if (after) {
       const [createdAt, id] = after;
-      query = query.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
+      query = query.where(({ eb, refTuple, tuple }) => eb(refTuple('created_at', 'id'), '<', tuple(createdAt, id)));
     }
     return query.execute();
   }

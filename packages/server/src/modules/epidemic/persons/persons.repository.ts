@@ -65,7 +65,7 @@ export class PersonsRepository {
     if (filter.phoneHash) query = query.where('phone_hash', '=', filter.phoneHash);
     if (filter.after) {
       const [createdAt, id] = filter.after;
-      query = query.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
+      query = query.where(({ eb, refTuple, tuple }) => eb(refTuple('created_at', 'id'), '<', tuple(createdAt, id)));
     }
     return query.execute();
   }

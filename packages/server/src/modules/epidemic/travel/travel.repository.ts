@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import { chinaDayRange } from '../persons/persons.input.js';
 import type { TravelCheckTable } from './travel.tables.js';
 
 /** `travel_checks` is grounded by the region the check was made in. */
@@ -11,7 +12,13 @@ export class TravelRepository {
     for (let i = 0; i < rows.length; i += 500) await this.db.insertInto('travel_checks').values(rows.slice(i, i + 500)).execute();
   }
 
-  /** Checks newest first, of a day and a decision when given. */
+  /**
+   * Checks newest first, of a day and a decision when given. The log grows with every gate check,
+   * so a page walks `travel_checks_by_time` from its newest end and stops after `limit` rows: the
+   * day is read as the range of instants it covers (a check's day is the China day of its instant,
+   * both set from one clock reading), the cursor as one row-value range, and the ground's region
+   * and the decision are checked on the index entry itself.
+   */
   list(filter: { day?: string; decision?: string; limit: number; after: [string, string] | null }) {
     let query = this.db
       .selectFrom('travel_checks')
@@ -19,11 +26,14 @@ export class TravelRepository {
       .orderBy('checked_at', 'desc')
       .orderBy('id', 'desc')
       .limit(filter.limit);
-    if (filter.day) query = query.where('check_day', '=', filter.day);
+    if (filter.day) {
+      const { createdFrom, createdTo } = chinaDayRange(filter.day);
+      query = query.where('checked_at', '>=', createdFrom).where('checked_at', '<', createdTo);
+    }
     if (filter.decision) query = query.where('decision', '=', filter.decision as 'deny');
     if (filter.after) {
       const [at, id] = filter.after;
-      query = query.where((eb) => eb.or([eb('checked_at', '<', at), eb.and([eb('checked_at', '=', at), eb('id', '<', id)])]));
+      query = query.where(({ eb, refTuple, tuple }) => eb(refTuple('checked_at', 'id'), '<', tuple(at, id)));
     }
     return query.execute();
   }

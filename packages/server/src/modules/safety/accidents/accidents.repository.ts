@@ -53,7 +53,7 @@ export class AccidentsRepository {
     let query = this.filtered(filter).orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(page.limit);
     if (page.after) {
       const [occurredAt, id] = page.after;
-      query = query.where((eb) => eb.or([eb('occurred_at', '<', occurredAt), eb.and([eb('occurred_at', '=', occurredAt), eb('id', '<', id)])]));
+      query = query.where(({ eb, refTuple, tuple }) => eb(refTuple('occurred_at', 'id'), '<', tuple(occurredAt, id)));
     }
     return query.execute();
   }
