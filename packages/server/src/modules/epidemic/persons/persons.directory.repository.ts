@@ -24,11 +24,12 @@ export class PersonsDirectoryRepository {
 
   async briefs(ids: readonly string[]) {
     const unique = [...new Set(ids)];
-    const rows = [];
+    // The chunks are read together: on PostgreSQL they go out on separate connections.
+    const reads = [];
     for (let i = 0; i < unique.length; i += INSERT_BATCH) {
-      rows.push(...(await this.db.selectFrom('persons').select(BRIEF_COLUMNS).select(withRecordKey).where('id', 'in', unique.slice(i, i + INSERT_BATCH)).execute()));
+      reads.push(this.db.selectFrom('persons').select(BRIEF_COLUMNS).select(withRecordKey).where('id', 'in', unique.slice(i, i + INSERT_BATCH)).execute());
     }
-    return rows;
+    return (await Promise.all(reads)).flat();
   }
 
   /** Persons still under management in a region subtree (the whole ground when null). */

@@ -76,13 +76,13 @@ export class TracingRepository {
     return rows.map((row) => row.id);
   }
 
-  /** The exposures from any of these persons. */
+  /** The exposures from any of these persons; the chunks are read together (on PostgreSQL, on separate connections). */
   async edgesFrom(personIds: readonly string[]) {
-    const rows = [];
+    const reads = [];
     for (let i = 0; i < personIds.length; i += CHUNK) {
-      rows.push(...(await this.db.selectFrom('exposures').select(EDGE_COLUMNS).where('source_person_id', 'in', personIds.slice(i, i + CHUNK)).execute()));
+      reads.push(this.db.selectFrom('exposures').select(EDGE_COLUMNS).where('source_person_id', 'in', personIds.slice(i, i + CHUNK)).execute());
     }
-    return rows;
+    return (await Promise.all(reads)).flat();
   }
 
   /** Every exposure in a region subtree (the whole ground when null), from a day on. */

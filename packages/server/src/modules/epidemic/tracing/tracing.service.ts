@@ -137,8 +137,9 @@ export class TracingService {
     const truncated = reached.length > MAX_CHAIN_MEMBERS;
     const members = truncated ? reached.slice(0, MAX_CHAIN_MEMBERS) : reached;
     const inChain = new Set(members);
-    const edges = (await repo.edgesFrom(members)).filter((e) => inChain.has(e.target_person_id));
-    const briefs = await this.directory.briefs(ctx.db, members);
+    // Independent reads: on PostgreSQL they go out together on separate connections.
+    const [reachedEdges, briefs] = await Promise.all([repo.edgesFrom(members), this.directory.briefs(ctx.db, members)]);
+    const edges = reachedEdges.filter((e) => inChain.has(e.target_person_id));
     const firstDates = new Map<string, string>();
     for (const [id, brief] of briefs) {
       const date = firstDateOf(brief);
