@@ -40,7 +40,7 @@ export async function createEnvironment(dialect: 'sqlite' | 'postgres', label: s
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `shoutu-bench-${label}-`));
     url = `sqlite:${path.join(dir, 'bench.db')}`;
-    // SHOUTU_BENCH_KEEP=1 keeps the database for a look at its query plans afterwards.
+    // SHOUTU_BENCH_KEEP=1 keeps the database (either engine) for a look at its query plans afterwards.
     drop = async () => {
       if (process.env.SHOUTU_BENCH_KEEP === '1') {
         // With its master key (the data is generated, never real), to run the app's own reads on it.
@@ -60,6 +60,10 @@ export async function createEnvironment(dialect: 'sqlite' | 'postgres', label: s
     target.pathname = `/${name}`;
     url = target.toString();
     drop = async () => {
+      if (process.env.SHOUTU_BENCH_KEEP === '1') {
+        process.stderr.write(`kept ${url} (drop it with: drop database ${name})\n`);
+        return;
+      }
       const cleanup = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
       await cleanup.connect();
       await cleanup.query(`drop database if exists ${name} with (force)`);
