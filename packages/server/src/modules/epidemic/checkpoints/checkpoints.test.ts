@@ -107,4 +107,27 @@ describe.each(ENGINES)('checkpoints and arrivals on %s', (engine) => {
     expect(ours.items.length).toBeGreaterThanOrEqual(4);
     expect(ours.items[0].originText).toBeTruthy();
   });
+
+  it("pages a checkpoint's arrivals newest first, arrivals registered at one instant by id", async () => {
+    // The suite's clock stands still: these arrivals share their instant with one another.
+    for (let i = 0; i < 3; i += 1) expect((await call(haizhou, 'POST', `/checkpoints/${station}/arrivals`, arrival(next(), { name: undefined, phone: undefined, originLevel: 'low' }))).statusCode).toBe(201);
+    type Page = { items: Array<{ id: string; createdAt: string }>; nextCursor: string | null };
+    const pages = async (limit: number) => {
+      const items: Page['items'] = [];
+      let cursor: string | null = null;
+      do {
+        const page = (await call(haizhou, 'GET', `/checkpoints/${station}/arrivals?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json() as Page;
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return items;
+    };
+    const all = await pages(200);
+    const stored = await t.db.kysely.selectFrom('arrivals').select('id').where('checkpoint_id', '=', station).execute();
+    expect(all.map((a) => a.id).sort()).toEqual(stored.map((a) => a.id).sort());
+    expect(new Set(all.map((a) => a.createdAt)).size).toBeLessThan(all.length);
+    const order = [...all].sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
+    expect(all.map((a) => a.id)).toEqual(order.map((a) => a.id));
+    for (const limit of [1, 2]) expect((await pages(limit)).map((a) => a.id)).toEqual(all.map((a) => a.id));
+  });
 });
