@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const ctx: ScenarioContext = {
     args,
     env,
-    state: { persons: 0, hazards: 0 },
+    state: { persons: 0, hazards: 0, travelChecks: 0 },
     async cookie(username) {
       if (!cookies.has(username)) cookies.set(username, await env.login(username));
       return cookies.get(username)!;

@@ -6,8 +6,8 @@ export interface ScenarioContext {
   env: BenchEnvironment;
   /** Cookies of the demo accounts used, by username. */
   cookie(username: string): Promise<string>;
-  /** Persons inserted so far (by the import scenario or by a seeding step). */
-  state: { persons: number; hazards: number };
+  /** Rows inserted so far (persons by the import scenario or a seeding step; the others by seeding steps). */
+  state: { persons: number; hazards: number; travelChecks: number };
 }
 
 export async function getJson(ctx: ScenarioContext, username: string, path: string): Promise<{ status: number; body: any }> {

@@ -15,6 +15,7 @@ import type { Figure } from '../report.js';
 import { percentile, round, timeRepeated } from '../stats.js';
 import { generatePersons } from './import.js';
 import { getJson, type ScenarioContext } from './context.js';
+import { chinaDay, seedTravelChecks } from './travel-log.js';
 
 /** Towns of the chemical parks (徐圩 / 石化基地, 堆沟港 / 灌南化工园区, 燕尾港 / 灌云临港产业区). */
 const CHEMICAL_TOWNS = ['320703007', '320724101', '320723103'];
@@ -234,7 +235,9 @@ export async function dashboardsScenario(ctx: ScenarioContext): Promise<Figure[]
 export async function listsScenario(ctx: ScenarioContext): Promise<Figure[]> {
   if (ctx.state.hazards === 0) await seedSafety(ctx);
   await seedPersons(ctx);
+  await seedTravelChecks(ctx);
   await analyze(ctx);
+  const threeDaysAgo = chinaDay(Date.now() - 3 * DAY);
   const lists = [
     '/api/v1/hazards?status=found&limit=50',
     '/api/v1/hazards?grade=major&limit=50',
@@ -243,6 +246,9 @@ export async function listsScenario(ctx: ScenarioContext): Promise<Figure[]> {
     '/api/v1/inspections?kind=self&limit=50',
     '/api/v1/persons?category=close_contact&limit=50',
     '/api/v1/persons?category=confirmed&limit=50',
+    '/api/v1/travel-checks?limit=50',
+    '/api/v1/travel-checks?decision=deny&limit=50',
+    `/api/v1/travel-checks?day=${threeDaysAgo}&limit=50`,
   ];
   const figures: Figure[] = [];
   progress.start('lists: timing', lists.length * 2);
