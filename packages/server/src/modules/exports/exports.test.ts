@@ -261,6 +261,32 @@ describe.each(ENGINES)('exports on %s', (engine) => {
     });
   });
 
+  describe('the boxes', () => {
+    it('page newest first, requests made at one instant by id: pages of 1 and 2 equal one page', async () => {
+      // The suite's clock stands still: these requests share their instant with the earlier ones.
+      for (let i = 0; i < 3; i += 1) await requested('haizhou', { format: 'csv', regionCode: big });
+      type Page = { items: Array<{ id: string; createdAt: string }>; nextCursor: string | null };
+      const pages = async (who: string, query: string, limit: number) => {
+        const items: Page['items'] = [];
+        let cursor: string | null = null;
+        do {
+          const page = (await call(cookies[who]!, 'GET', `/exports?${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json() as Page;
+          items.push(...page.items);
+          cursor = page.nextCursor;
+        } while (cursor);
+        return items;
+      };
+      for (const [who, query] of [['haizhou', 'box=mine'], ['hzleader', 'box=to_approve']] as const) {
+        const all = await pages(who, query, 200);
+        expect(all.length).toBeGreaterThanOrEqual(3);
+        expect(new Set(all.map((r) => r.createdAt)).size).toBeLessThan(all.length);
+        const order = [...all].sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
+        expect(all.map((r) => r.id)).toEqual(order.map((r) => r.id));
+        for (const limit of [1, 2]) expect((await pages(who, query, limit)).map((r) => r.id)).toEqual(all.map((r) => r.id));
+      }
+    });
+  });
+
   describe('the hazard list', () => {
     it('is a file at once whatever its length (its rows are hazards), responsible person masked, within the ground, audited', async () => {
       const inGround = Number((await t.db.kysely.selectFrom('hazards').select((eb) => eb.fn.countAll<number>().as('n')).where('region_code', 'like', '320706%').executeTakeFirstOrThrow()).n);
