@@ -5,6 +5,7 @@ import { AppError } from '../../../http/errors.js';
 // The spreadsheet helpers of the enterprise import: one zip-bomb guard and one way of reading a cell.
 import { cellText, normalizeHeader, type TemplateRegion } from '../../safety/enterprises/enterprises.xlsx.js';
 import { assertSafeXlsx, XlsxRejected } from '../../safety/enterprises/xlsx-guard.js';
+import { inStreamingOrder } from '../../safety/enterprises/xlsx-order.js';
 import type { CsvRow } from './persons.csv.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -91,7 +92,7 @@ function cellValue(value: ExcelJS.CellValue | undefined): string {
 
 /**
  * The first sheet of an uploaded workbook as rows of text, read with exceljs's streaming reader
- * after the archive passed the zip-bomb guard; the header row comes first, the rows keep the
+ * after the archive passed the zip-bomb guard (its parts put in the order that reader needs, xlsx-order.ts); the header row comes first, the rows keep the
  * numbers a spreadsheet shows. Headers lose the `*` of required columns.
  */
 export async function readPersonSheet(bytes: Buffer, maxRows: number): Promise<CsvRow[]> {
@@ -104,7 +105,7 @@ export async function readPersonSheet(bytes: Buffer, maxRows: number): Promise<C
   const rows: CsvRow[] = [];
   let sheets = 0;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(await inStreamingOrder(bytes)), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
     for await (const sheet of reader) {
       sheets += 1;
       // Only the first sheet holds the list; 说明 and the code sheets are read past.

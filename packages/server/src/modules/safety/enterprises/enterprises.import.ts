@@ -14,6 +14,7 @@ import { cellText, IMPORT_COLUMNS, normalizeHeader, parseFlag, parseScale, type 
 import { ImportReportsRepository } from './import-reports.repository.js';
 import type { SupervisingUnits } from './supervising-units.js';
 import { assertSafeXlsx, XlsxRejected } from './xlsx-guard.js';
+import { inStreamingOrder } from './xlsx-order.js';
 
 export const MAX_IMPORT_ROWS = 20_000;
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -50,7 +51,7 @@ class ImportRolledBack extends Error {
   }
 }
 
-/** Reads the first sheet of the workbook with the streaming reader, after the archive passed the zip-bomb guard. */
+/** Reads the first sheet of the workbook with the streaming reader, after the archive passed the zip-bomb guard and its parts were put in the order that reader needs (xlsx-order.ts). */
 export async function readSheet(bytes: Buffer): Promise<SheetRow[]> {
   try {
     await assertSafeXlsx(bytes);
@@ -62,7 +63,7 @@ export async function readSheet(bytes: Buffer): Promise<SheetRow[]> {
   let columns: Map<number, ImportColumnKey> | null = null;
   let sheetsSeen = 0;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(await inStreamingOrder(bytes)), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
     for await (const sheet of reader) {
       sheetsSeen += 1;
       // Only the first sheet holds data; the others (说明, code tables) are read past unparsed.
