@@ -3,6 +3,7 @@ import type { Insertable } from 'kysely';
 import { PersonSealing } from '@shoutu/server/modules/epidemic/persons/persons.sealing.js';
 import { countRegistrations } from '@shoutu/server/modules/epidemic/dashboard/counters.service.js';
 import { PersonsRepository } from '@shoutu/server/modules/epidemic/persons/persons.repository.js';
+import { chinaToday } from '@shoutu/server/modules/epidemic/persons/persons.input.js';
 import { registrationRows } from '@shoutu/server/modules/epidemic/persons/persons.service.js';
 import { HazardCountsRepository } from '@shoutu/server/modules/safety/hazards/hazard-counts.repository.js';
 import { EnterprisesRepository } from '@shoutu/server/modules/safety/enterprises/enterprises.repository.js';
@@ -10,17 +11,17 @@ import type { EnterpriseTable } from '@shoutu/server/modules/safety/enterprises/
 import type { HazardTable } from '@shoutu/server/modules/safety/hazards/hazards.tables.js';
 import type { InspectionTable } from '@shoutu/server/modules/safety/inspections/inspections.tables.js';
 import { communities, creditCode, rng, weightedPicker } from '../data.js';
+import { generateRows } from '../generate.js';
 import { progress } from '../progress.js';
 import type { Figure } from '../report.js';
 import { percentile, round, timeRepeated } from '../stats.js';
 import { generatePersons } from './import.js';
 import { getJson, type ScenarioContext } from './context.js';
-import { chinaDay, seedTravelChecks } from './travel-log.js';
+import { seedTravelChecks } from './travel-log.js';
 
 /** Towns of the chemical parks (徐圩 / 石化基地, 堆沟港 / 灌南化工园区, 燕尾港 / 灌云临港产业区). */
 const CHEMICAL_TOWNS = ['320703007', '320724101', '320723103'];
 const DAY = 86_400_000;
-const INSERT_BATCH = 500;
 
 /**
  * Where the scheduled jobs would have left an open hazard: past its deadline, escalated to the
@@ -42,26 +43,16 @@ function loopState(status: string, deadline: string | null, now: number, random:
 
 /** Scale × 50,000 inspections over the last year, 70 % by regulators, each enterprise's in its community. */
 async function seedInspections(ctx: ScenarioContext, enterprises: Insertable<EnterpriseTable>[], random: () => number): Promise<void> {
-  const count = Math.round(ctx.args.scale * 50_000);
   const now = Date.now();
-  progress.start('generate: inspections', count);
-  await ctx.env.db.kysely.transaction().execute(async (trx) => {
-    for (let i = 0; i < count; i += INSERT_BATCH) {
-      const batch: Insertable<InspectionTable>[] = [];
-      for (let j = i; j < Math.min(count, i + INSERT_BATCH); j += 1) {
-        const e = enterprises[Math.floor(random() * enterprises.length)]!;
-        const at = new Date(now - Math.floor(random() * 365 * DAY)).toISOString();
-        const failed = Math.floor(random() * 3);
-        batch.push({
-          id: randomUUID(), region_code: e.region_code!, enterprise_id: e.id!, template_code: 'general', kind: random() < 0.7 ? 'regulator' : 'self', inspected_at: at,
-          inspector_id: null, inspector_name: '基准检查员', unit_id: null, note: null, item_count: 12, failed_count: failed, campaign_id: null, created_at: at,
-        });
-      }
-      await trx.insertInto('inspections').values(batch).execute();
-      progress.increment(batch.length);
-    }
+  await generateRows(ctx.env.db.kysely, 'generate: inspections', 'inspections', Math.round(ctx.args.scale * 50_000), (): Insertable<InspectionTable> => {
+    const e = enterprises[Math.floor(random() * enterprises.length)]!;
+    const at = new Date(now - Math.floor(random() * 365 * DAY)).toISOString();
+    const failed = Math.floor(random() * 3);
+    return {
+      id: randomUUID(), region_code: e.region_code!, enterprise_id: e.id!, template_code: 'general', kind: random() < 0.7 ? 'regulator' : 'self', inspected_at: at,
+      inspector_id: null, inspector_name: '基准检查员', unit_id: null, note: null, item_count: 12, failed_count: failed, campaign_id: null, created_at: at,
+    };
   });
-  progress.stop();
 }
 
 async function seedSafety(ctx: ScenarioContext): Promise<void> {
@@ -113,33 +104,24 @@ async function seedSafety(ctx: ScenarioContext): Promise<void> {
     };
   })();
   const now = Date.now();
-  progress.start('generate: hazards', hazardCount);
-  await db.kysely.transaction().execute(async (trx) => {
-    for (let i = 0; i < hazardCount; i += INSERT_BATCH) {
-      const batch: Insertable<HazardTable>[] = [];
-      for (let j = i; j < Math.min(hazardCount, i + INSERT_BATCH); j += 1) {
-        const e = pickEnterprise();
-        const x = random();
-        const status = x < 0.55 ? 'closed' : x < 0.75 ? 'found' : x < 0.92 ? 'rectifying' : 'awaiting_acceptance';
-        const found = new Date(now - Math.floor(random() * 365) * DAY).toISOString();
-        const deadline = status === 'found' ? null : new Date(Date.parse(found) + 30 * DAY).toISOString();
-        batch.push({
-          id: randomUUID(), region_code: e.region_code, enterprise_id: e.id, inspection_id: null, inspection_item_number: null,
-          grade: random() < 0.06 ? 'major' : 'general', source: random() < 0.6 ? 'regulator_inspection' : 'self_inspection',
-          description: `基准隐患${j}：安全防护设施缺失`, place: null, photos: '[]', status,
-          responsible_unit: null, responsible_person: null, deadline, original_deadline: deadline,
-          pending_extension: status === 'rectifying' && random() < 0.03 ? JSON.stringify({ requestedDeadline: new Date(Date.parse(deadline!) + 15 * DAY).toISOString(), reason: '基准延期申请', requestedAt: found }) : null,
-          governance_plan: null, rectification: null, acceptance: null,
-          listed_by_unit_id: null, listed_by_unit_name: null, listed_at: null, listing_publication_due_at: null, delisting_publication_due_at: null,
-          ...loopState(status, deadline, now, random), found_at: found, found_by: null, closed_at: status === 'closed' ? deadline : null,
-          created_at: found, updated_at: found, version: 1,
-        });
-      }
-      await trx.insertInto('hazards').values(batch).execute();
-      progress.increment(batch.length);
-    }
+  await generateRows(db.kysely, 'generate: hazards', 'hazards', hazardCount, (j): Insertable<HazardTable> => {
+    const e = pickEnterprise();
+    const x = random();
+    const status = x < 0.55 ? 'closed' : x < 0.75 ? 'found' : x < 0.92 ? 'rectifying' : 'awaiting_acceptance';
+    const found = new Date(now - Math.floor(random() * 365) * DAY).toISOString();
+    const deadline = status === 'found' ? null : new Date(Date.parse(found) + 30 * DAY).toISOString();
+    return {
+      id: randomUUID(), region_code: e.region_code, enterprise_id: e.id, inspection_id: null, inspection_item_number: null,
+      grade: random() < 0.06 ? 'major' : 'general', source: random() < 0.6 ? 'regulator_inspection' : 'self_inspection',
+      description: `基准隐患${j}：安全防护设施缺失`, place: null, photos: '[]', status,
+      responsible_unit: null, responsible_person: null, deadline, original_deadline: deadline,
+      pending_extension: status === 'rectifying' && random() < 0.03 ? JSON.stringify({ requestedDeadline: new Date(Date.parse(deadline!) + 15 * DAY).toISOString(), reason: '基准延期申请', requestedAt: found }) : null,
+      governance_plan: null, rectification: null, acceptance: null,
+      listed_by_unit_id: null, listed_by_unit_name: null, listed_at: null, listing_publication_due_at: null, delisting_publication_due_at: null,
+      ...loopState(status, deadline, now, random), found_at: found, found_by: null, closed_at: status === 'closed' ? deadline : null,
+      created_at: found, updated_at: found, version: 1,
+    };
   });
-  progress.stop();
   await seedInspections(ctx, enterprises, random);
   // The rows went in around the repository, so the overview's counters are rebuilt from them.
   await new HazardCountsRepository(db.kysely).rebuild(new Date().toISOString());
@@ -237,7 +219,7 @@ export async function listsScenario(ctx: ScenarioContext): Promise<Figure[]> {
   await seedPersons(ctx);
   await seedTravelChecks(ctx);
   await analyze(ctx);
-  const threeDaysAgo = chinaDay(Date.now() - 3 * DAY);
+  const threeDaysAgo = chinaToday(new Date(Date.now() - 3 * DAY));
   const lists = [
     '/api/v1/hazards?status=found&limit=50',
     '/api/v1/hazards?grade=major&limit=50',

@@ -1,20 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
+import { chinaToday } from '@shoutu/server/modules/epidemic/persons/persons.input.js';
 import type { TravelCheckTable } from '@shoutu/server/modules/epidemic/travel/travel.tables.js';
 import { communities, rng, weightedPicker } from '../data.js';
-import { progress } from '../progress.js';
+import { generateRows } from '../generate.js';
 import type { ScenarioContext } from './context.js';
 
 const DAY = 86_400_000;
-const CHINA_OFFSET = 8 * 3_600_000;
-const INSERT_BATCH = 500;
 /** Days of checks kept in the generated log: a month of a crisis, as retention would leave it. */
-export const TRAVEL_LOG_DAYS = 30;
-
-/** The China calendar day of an instant. */
-export function chinaDay(ms: number): string {
-  return new Date(ms + CHINA_OFFSET).toISOString().slice(0, 10);
-}
+const TRAVEL_LOG_DAYS = 30;
 
 /**
  * Scale × 200,000 travel checks over the last 30 days (scale 1: ~6,700 a day; scale 10: ~67,000
@@ -29,24 +23,16 @@ export async function seedTravelChecks(ctx: ScenarioContext): Promise<void> {
   const towns = [...new Set((await communities(ctx.env.db, '3207')).map((code) => code.slice(0, 9)))];
   const town = weightedPicker(towns, random, 0.9);
   const now = Date.now();
-  progress.start('generate: travel checks', count);
-  await ctx.env.db.kysely.transaction().execute(async (trx) => {
-    for (let i = 0; i < count; i += INSERT_BATCH) {
-      const batch: Insertable<TravelCheckTable>[] = [];
-      for (let j = i; j < Math.min(count, i + INSERT_BATCH); j += 1) {
-        const at = now - Math.floor(random() * TRAVEL_LOG_DAYS * DAY);
-        const roll = random();
-        const decision = roll < 0.08 ? 'deny' : roll < 0.12 ? 'alert' : 'allow';
-        const reasons = decision === 'allow' ? [] : [{ code: decision === 'deny' ? 'category_denied' : 'recent_key_area', ruleId: 'bench' }];
-        batch.push({
-          id: randomUUID(), region_code: town(), checkpoint_id: null, id_number_hash: randomBytes(16).toString('hex'), destination: '110000',
-          travel_date: chinaDay(at), check_day: chinaDay(at), decision, reasons: JSON.stringify(reasons), checked_by: null, device_token_id: null, checked_at: new Date(at).toISOString(),
-        });
-      }
-      await trx.insertInto('travel_checks').values(batch).execute();
-      progress.increment(batch.length);
-    }
+  await generateRows(ctx.env.db.kysely, 'generate: travel checks', 'travel_checks', count, (): Insertable<TravelCheckTable> => {
+    const at = new Date(now - Math.floor(random() * TRAVEL_LOG_DAYS * DAY));
+    const roll = random();
+    const decision = roll < 0.08 ? 'deny' : roll < 0.12 ? 'alert' : 'allow';
+    const reasons = decision === 'allow' ? [] : [{ code: decision === 'deny' ? 'category_denied' : 'recent_key_area', ruleId: 'bench' }];
+    const day = chinaToday(at);
+    return {
+      id: randomUUID(), region_code: town(), checkpoint_id: null, id_number_hash: randomBytes(16).toString('hex'), destination: '110000',
+      travel_date: day, check_day: day, decision, reasons: JSON.stringify(reasons), checked_by: null, device_token_id: null, checked_at: at.toISOString(),
+    };
   });
-  progress.stop();
   ctx.state.travelChecks = count;
 }

@@ -5,6 +5,7 @@ import { readableText } from '../../test-support/personal-data-scanner.js';
 import { communitiesIn, fictitiousIds, fictitiousPhones } from '../../test-support/fixtures.js';
 import { createTestAccount } from '../../test-support/account-fixtures.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/harness.js';
+import { allPages } from '../../test-support/paging.js';
 import { MAX_ROWS } from './formats/document.js';
 
 const THRESHOLD = 5;
@@ -265,23 +266,13 @@ describe.each(ENGINES)('exports on %s', (engine) => {
     it('page newest first, requests made at one instant by id: pages of 1 and 2 equal one page', async () => {
       // The suite's clock stands still: these requests share their instant with the earlier ones.
       for (let i = 0; i < 3; i += 1) await requested('haizhou', { format: 'csv', regionCode: big });
-      type Page = { items: Array<{ id: string; createdAt: string }>; nextCursor: string | null };
-      const pages = async (who: string, query: string, limit: number) => {
-        const items: Page['items'] = [];
-        let cursor: string | null = null;
-        do {
-          const page = (await call(cookies[who]!, 'GET', `/exports?${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json() as Page;
-          items.push(...page.items);
-          cursor = page.nextCursor;
-        } while (cursor);
-        return items;
-      };
+      const pages = (who: string, query: string, limit: number) => allPages<{ id: string; createdAt: string }>((path) => call(cookies[who]!, 'GET', path), `/exports?${query}`, limit);
       for (const [who, query] of [['haizhou', 'box=mine'], ['hzleader', 'box=to_approve']] as const) {
         const all = await pages(who, query, 200);
         expect(all.length).toBeGreaterThanOrEqual(3);
         expect(new Set(all.map((r) => r.createdAt)).size).toBeLessThan(all.length);
-        const order = [...all].sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
-        expect(all.map((r) => r.id)).toEqual(order.map((r) => r.id));
+        const order = all.map((r) => `${r.createdAt} ${r.id}`);
+        expect(order).toEqual([...order].sort().reverse());
         for (const limit of [1, 2]) expect((await pages(who, query, limit)).map((r) => r.id)).toEqual(all.map((r) => r.id));
       }
     });

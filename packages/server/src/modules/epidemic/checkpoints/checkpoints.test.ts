@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ENGINES, type TestApp } from '../../../test-support/harness.js';
+import { allPages } from '../../../test-support/paging.js';
 import { fictitiousIds, fictitiousPhones } from '../../../test-support/fixtures.js';
 
 const idNumber = fictitiousIds({ fromYear: 1975, sequence: 400, area: '310115' });
@@ -111,23 +112,13 @@ describe.each(ENGINES)('checkpoints and arrivals on %s', (engine) => {
   it("pages a checkpoint's arrivals newest first, arrivals registered at one instant by id", async () => {
     // The suite's clock stands still: these arrivals share their instant with one another.
     for (let i = 0; i < 3; i += 1) expect((await call(haizhou, 'POST', `/checkpoints/${station}/arrivals`, arrival(next(), { name: undefined, phone: undefined, originLevel: 'low' }))).statusCode).toBe(201);
-    type Page = { items: Array<{ id: string; createdAt: string }>; nextCursor: string | null };
-    const pages = async (limit: number) => {
-      const items: Page['items'] = [];
-      let cursor: string | null = null;
-      do {
-        const page = (await call(haizhou, 'GET', `/checkpoints/${station}/arrivals?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json() as Page;
-        items.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor);
-      return items;
-    };
+    const pages = (limit: number) => allPages<{ id: string; createdAt: string }>((path) => call(haizhou, 'GET', path), `/checkpoints/${station}/arrivals`, limit);
     const all = await pages(200);
     const stored = await t.db.kysely.selectFrom('arrivals').select('id').where('checkpoint_id', '=', station).execute();
     expect(all.map((a) => a.id).sort()).toEqual(stored.map((a) => a.id).sort());
     expect(new Set(all.map((a) => a.createdAt)).size).toBeLessThan(all.length);
-    const order = [...all].sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
-    expect(all.map((a) => a.id)).toEqual(order.map((a) => a.id));
+    const order = all.map((a) => `${a.createdAt} ${a.id}`);
+    expect(order).toEqual([...order].sort().reverse());
     for (const limit of [1, 2]) expect((await pages(limit)).map((a) => a.id)).toEqual(all.map((a) => a.id));
   });
 });

@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnterprise, createEnterpriseOfficer } from '../../../test-support/enterprise-fixtures.js';
 import { createTestApp, ENGINES, type TestApp } from '../../../test-support/harness.js';
+import { allPages } from '../../../test-support/paging.js';
 
 const HAIZHOU_COMMUNITY = '320706010001';
 const LIANYUN_COMMUNITY = '320703001001';
@@ -145,18 +146,8 @@ describe.each(ENGINES)('enforcement on %s', (engine) => {
     // The test clock stands still, so these are created at the same instant: the id orders them.
     for (let i = 0; i < 3; i += 1) await open(haizhou, decided({ caseNumber: `（海）应急罚〔2026〕${10 + i}号` }));
     await open(haizhou, { enterpriseId: neighbourId });
-    type Page = { items: Array<{ id: string; status: string; createdAt: string }>; nextCursor: string | null };
-    const all = async (query: string, limit: number) => {
-      const seen: Page['items'] = [];
-      let cursor: string | null = null;
-      do {
-        const page = (await call(haizhou, 'GET', `/enforcement-cases?limit=${limit}${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json() as Page;
-        seen.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor);
-      return seen;
-    };
-    for (const query of ['', '&status=decided', `&enterpriseId=${neighbourId}`]) {
+    const all = (query: string, limit: number) => allPages<{ id: string; status: string; createdAt: string }>((path) => call(haizhou, 'GET', path), `/enforcement-cases${query}`, limit);
+    for (const query of ['', '?status=decided', `?enterpriseId=${neighbourId}`]) {
       const one = await all(query, 200);
       expect(one.length, query).toBeGreaterThan(0);
       expect(await all(query, 1), query).toEqual(one);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnterprisesRepository } from '../enterprises/enterprises.repository.js';
 import { createEnterpriseOfficer } from '../../../test-support/enterprise-fixtures.js';
 import { createTestApp, ENGINES, type TestApp } from '../../../test-support/harness.js';
+import { allPages } from '../../../test-support/paging.js';
 
 const HAIZHOU_COMMUNITY = '320706010001';
 const LIANYUN_COMMUNITY = '320703001001';
@@ -159,18 +160,8 @@ describe.each(ENGINES)('inspections on %s', (engine) => {
     const sameTime = new Date(t.clock.now().getTime() - 7_200_000).toISOString();
     for (let i = 0; i < 3; i += 1) await record(haizhou, { inspectedAt: sameTime });
     await record(officer, { kind: 'self', templateCode: 'general', items: results(GENERAL_CHECKLIST), inspectedAt: sameTime });
-    type Page = { items: Array<{ id: string; kind: string; inspectedAt: string }>; nextCursor: string | null };
-    const all = async (query: string, limit: number) => {
-      const seen: Page['items'] = [];
-      let cursor: string | null = null;
-      do {
-        const page = (await call(haizhou, 'GET', `/inspections?limit=${limit}${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json() as Page;
-        seen.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor);
-      return seen;
-    };
-    for (const query of ['', '&kind=regulator', '&kind=self']) {
+    const all = (query: string, limit: number) => allPages<{ id: string; kind: string; inspectedAt: string }>((path) => call(haizhou, 'GET', path), `/inspections${query}`, limit);
+    for (const query of ['', '?kind=regulator', '?kind=self']) {
       const one = await all(query, 200);
       expect(one.length, query).toBeGreaterThan(0);
       expect(await all(query, 1), query).toEqual(one);
